@@ -1,0 +1,43 @@
+package io.newsflow.schemas.topics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names of Newsflow's topics. Defaults carry a version suffix; a breaking schema change means
+ * a new topic, never an in-place change. Each name can be overridden by a {@code topic.*} key.
+ *
+ * @param raw fetched pages ({@code RawArticle})
+ * @param enriched enriched articles ({@code EnrichedArticle})
+ * @param deadLetters records a stage could not process ({@code DeadLetter})
+ * @param enrichedJson JSON projection of the enriched stream
+ * @param fetchStatus one record per fetch outcome of the ingest stage
+ */
+public record TopicNames(String raw, String enriched, String deadLetters, String enrichedJson,
+                         String fetchStatus) {
+
+    /** The default names. */
+    public static final TopicNames DEFAULTS = new TopicNames(
+            "news.raw.v1", "news.enriched.v1", "news.dlq.v1", "news.enriched.json.v1",
+            "news.fetch-status.v1");
+
+    /** Defaults overridden by {@code topic.raw}, {@code topic.enriched}, {@code topic.dlq}, ... */
+    public static TopicNames fromConfig(Map<String, ?> config) {
+        return new TopicNames(
+                value(config, "topic.raw", DEFAULTS.raw),
+                value(config, "topic.enriched", DEFAULTS.enriched),
+                value(config, "topic.dlq", DEFAULTS.deadLetters),
+                value(config, "topic.enriched-json", DEFAULTS.enrichedJson),
+                value(config, "topic.fetch-status", DEFAULTS.fetchStatus));
+    }
+
+    /** Every topic, in pipeline order, e.g. for creating them. */
+    public List<String> all() {
+        return List.of(raw, enriched, deadLetters, enrichedJson, fetchStatus);
+    }
+
+    private static String value(Map<String, ?> config, String key, String fallback) {
+        Object v = config.get(key);
+        return v == null || v.toString().isBlank() ? fallback : v.toString().trim();
+    }
+}

@@ -1,0 +1,36 @@
+package io.newsflow.schemas.topics;
+
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.serde.SerdeFactory;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one registry of Newsflow's topics and their serdes. Immutable; built from topic names and a
+ * {@link SerdeFactory} (registry-backed in services, registry-free in unit tests).
+ *
+ * @param names the topic names
+ * @param raw fetched pages, keyed by article id
+ * @param enriched enriched articles, keyed by article id
+ * @param deadLetters failures of any stage, keyed by article id when known
+ * @param enrichedJson JSON projection of {@code enriched}, keyed by article id
+ */
+public record Topics(TopicNames names,
+                     Topic<String, RawArticle> raw,
+                     Topic<String, EnrichedArticle> enriched,
+                     Topic<String, DeadLetter> deadLetters,
+                     Topic<String, String> enrichedJson) {
+
+    /** Builds the registry: every key is a UTF-8 string article id. */
+    public static Topics create(TopicNames names, SerdeFactory serdes) {
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(serdes, "serdes");
+        return new Topics(names,
+                new Topic<>(names.raw(), Serdes.String(), serdes.avroValue(RawArticle.class)),
+                new Topic<>(names.enriched(), Serdes.String(), serdes.avroValue(EnrichedArticle.class)),
+                new Topic<>(names.deadLetters(), Serdes.String(), serdes.avroValue(DeadLetter.class)),
+                new Topic<>(names.enrichedJson(), Serdes.String(), Serdes.String()));
+    }
+}
