@@ -1,0 +1,4 @@
+package io.newsflow.enrich.entities;
+
+/** Entity types. */
+public enum EntityType { PERSON, ORGANIZATION, LOCATION, MISC }

@@ -1,0 +1,52 @@
+package io.newsflow.enrich.service;
+
+import io.newsflow.enrich.steps.StepSettings;
+import io.newsflow.enrich.steps.Steps;
+import io.newsflow.enrich.topology.EnrichOptions;
+import io.newsflow.enrich.topology.EnrichTopology;
+import io.newsflow.schemas.config.ServiceConfig;
+import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
+import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.topics.TopicNames;
+import io.newsflow.schemas.topics.Topics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/** The enrich service: loads configuration, builds the topology, runs it. */
+public final class EnrichService {
+
+    /** Classpath resource with the commented defaults. */
+    public static final String DEFAULTS = "enrich-defaults.properties";
+
+    private EnrichService() {
+    }
+
+    /** The topology for a configuration. */
+    public static Topology topology(ServiceConfig config) {
+        Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
+                RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
+        Map<String, String> stepSettings = new HashMap<>();
+        config.withPrefix("enrich.").forEach((k, v) -> stepSettings.put(k, v.toString()));
+        return EnrichTopology.build(new EnrichOptions(topics,
+                Steps.resolve(config.getList("enrich.steps", Steps.DEFAULT_CHAIN)),
+                new StepSettings(stepSettings), version()));
+    }
+
+    /** Creates (not starts) the Streams application for a configuration. */
+    public static KafkaStreams create(ServiceConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.kafka());
+        props.putAll(DeadLetterProductionHandler.streamsProperties(
+                TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
+        return new KafkaStreams(topology(config), props);
+    }
+
+    /** Version written into each record's processing info. */
+    public static String version() {
+        String v = EnrichService.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

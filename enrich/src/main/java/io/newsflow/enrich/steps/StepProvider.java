@@ -1,0 +1,31 @@
+package io.newsflow.enrich.steps;
+
+import java.util.List;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Makes an {@link EnrichmentStep}. Listed by name in {@code enrich.steps}; a provider of your own
+ * is a class with a public no-arg constructor named there by its fully qualified class name.
+ * Stateful steps declare their state stores, which the topology creates and connects.
+ */
+public interface StepProvider {
+
+    /** The step's name. */
+    String name();
+
+    /** State stores the step needs (bounded: retention and cache come from configuration). */
+    default List<StoreBuilder<? extends StateStore>> stores(StepSettings settings) {
+        return List.of();
+    }
+
+    /** Creates the step for one stream task, with access to that task's stores. */
+    EnrichmentStep create(StepSettings settings, StoreLookup stores);
+
+    /** Looks up a state store connected to the enrichment processor by name. */
+    @FunctionalInterface
+    interface StoreLookup {
+        /** The store of that name. */
+        <S extends StateStore> S store(String name);
+    }
+}

@@ -1,0 +1,173 @@
+package io.newsflow.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.steps.ArticleDraft;
+import io.newsflow.enrich.steps.EnrichmentStep;
+import io.newsflow.enrich.steps.StepProvider;
+import io.newsflow.enrich.steps.StepSettings;
+import io.newsflow.enrich.steps.Steps;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.avro.Source;
+import io.newsflow.schemas.avro.SourceKind;
+import io.newsflow.schemas.deadletter.DeadLetters;
+import io.newsflow.schemas.serde.PlainAvroSerdeFactory;
+import io.newsflow.schemas.topics.TopicNames;
+import io.newsflow.schemas.topics.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+
+    private static final String PAGE = """
+            <html lang="en"><head><title>Harbour bridge reopens - Coast Gazette</title>
+            <meta property="og:title" content="Harbour bridge reopens after repairs"></head>
+            <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>Harbour bridge reopens after repairs</h1>
+            <p>The harbour bridge in Porthaven reopened on Monday after eight months of repairs,
+            the city council said, ending long detours for thousands of commuters.</p>
+            <p>Engineers replaced the corroded cables and resurfaced the deck, and the council said the
+            work finished two weeks ahead of schedule and within its budget.</p>
+            <p>Local businesses welcomed the news, saying trade had fallen while the bridge was shut.</p>
+            </article><footer>Copyright Coast Gazette</footer></body></html>
+            """;
+
+    private final Topics topics = Topics.create(TopicNames.DEFAULTS, new PlainAvroSerdeFactory());
+    private TopologyTestDriver driver;
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void enrichesRawPageIntoArticleKeyedById() {
+        start(Steps.resolve(List.of("extract")));
+        rawIn().pipeInput("id-1", raw("id-1", PAGE));
+        TestRecord<String, EnrichedArticle> out = enrichedOut().readRecord();
+        assertThat(out.key()).isEqualTo("id-1");
+        EnrichedArticle a = out.value();
+        assertThat(a.getText()).contains("harbour bridge in Porthaven reopened").doesNotContain("Home");
+        assertThat(a.getWordCount()).isGreaterThan(40);
+        assertThat(a.getProcessing().getSteps()).containsExactly("extract");
+        assertThat(a.getSource().getKind()).isEqualTo(SourceKind.FILE);
+    }
+
+    @Test
+    void keysOutputByArticleIdWhenProducerUsedAnotherKey() {
+        start(Steps.resolve(List.of("extract")));
+        rawIn().pipeInput("not-the-id", raw("id-7", PAGE));
+        assertThat(enrichedOut().readRecord().key()).isEqualTo("id-7");
+    }
+
+    @Test
+    void routesCorruptAvroToDeadLettersWithOriginAndKeepsGoing() {
+        start(Steps.resolve(List.of("extract")));
+        TestInputTopic<String, byte[]> bytes = driver.createInputTopic(topics.raw().name(),
+                new StringSerializer(), new ByteArraySerializer());
+        bytes.pipeInput("bad", new byte[] {0, 0, 0, 0, 1, 42, (byte) 0xff});
+        rawIn().pipeInput("id-2", raw("id-2", PAGE));
+
+        TestRecord<String, DeadLetter> dead = deadOut().readRecord();
+        assertThat(dead.value().getStage()).isEqualTo("enrich.deserialize");
+        assertThat(dead.value().getSourceTopic()).isEqualTo("news.raw.v1");
+        assertThat(dead.value().getSourceOffset()).isZero();
+        assertThat(dead.value().getValue().array()).containsExactly(0, 0, 0, 0, 1, 42, (byte) 0xff);
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.HEADER_STAGE).value(), StandardCharsets.UTF_8))
+                .isEqualTo("enrich.deserialize");
+        assertThat(enrichedOut().readRecord().key()).isEqualTo("id-2");
+    }
+
+    @Test
+    void routesArticleWhoseStepThrowsToDeadLettersNamingTheStep() {
+        List<StepProvider> steps = new ArrayList<>(Steps.resolve(List.of("extract")));
+        steps.add(new ExplodingStep());
+        start(steps);
+        rawIn().pipeInput("id-3", raw("id-3", PAGE));
+        DeadLetter dead = deadOut().readValue();
+        assertThat(dead.getStage()).isEqualTo("enrich.explode");
+        assertThat(dead.getException()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(dead.getArticleId()).isEqualTo("id-3");
+        assertThat(enrichedOut().isEmpty()).isTrue();
+    }
+
+    @Test
+    void binaryBodyYieldsEmptyTextWithReasonNotAFailure() {
+        start(Steps.resolve(List.of("extract")));
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        RawArticle r = raw("id-4", "");
+        r.setBody(ByteBuffer.wrap(binary));
+        rawIn().pipeInput("id-4", r);
+        EnrichedArticle a = enrichedOut().readValue();
+        assertThat(a.getText()).isEmpty();
+        assertThat(a.getProcessing().getEmptyReason()).isNotBlank();
+        assertThat(deadOut().isEmpty()).isTrue();
+    }
+
+    private void start(List<StepProvider> steps) {
+        driver = new TopologyTestDriver(EnrichTopology.build(
+                new EnrichOptions(topics, steps, new StepSettings(Map.of()), "test")));
+    }
+
+    private TestInputTopic<String, RawArticle> rawIn() {
+        return driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
+    }
+
+    private TestOutputTopic<String, EnrichedArticle> enrichedOut() {
+        return driver.createOutputTopic(topics.enriched().name(), new StringDeserializer(),
+                topics.enriched().valueSerde().deserializer());
+    }
+
+    private TestOutputTopic<String, DeadLetter> deadOut() {
+        return driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(),
+                topics.deadLetters().valueSerde().deserializer());
+    }
+
+    static RawArticle raw(String id, String html) {
+        return RawArticle.newBuilder().setId(id).setUrl("https://gazette.test/news/" + id)
+                .setFetchedAt(Instant.parse("2024-05-06T07:08:09Z")).setHttpStatus(200)
+                .setContentType("text/html; charset=utf-8")
+                .setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)))
+                .setSource(new Source(SourceKind.FILE, id + ".html")).build();
+    }
+
+    private static final class ExplodingStep implements StepProvider {
+        @Override
+        public String name() {
+            return "explode";
+        }
+
+        @Override
+        public EnrichmentStep create(StepSettings settings, StoreLookup stores) {
+            return new EnrichmentStep() {
+                @Override
+                public String name() {
+                    return "explode";
+                }
+
+                @Override
+                public void apply(ArticleDraft draft) {
+                    throw new IllegalStateException("boom");
+                }
+            };
+        }
+    }
+}

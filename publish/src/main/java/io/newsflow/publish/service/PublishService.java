@@ -1,0 +1,31 @@
+package io.newsflow.publish.service;
+
+import io.newsflow.publish.topology.PublishTopology;
+import io.newsflow.schemas.config.ServiceConfig;
+import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
+import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.topics.TopicNames;
+import io.newsflow.schemas.topics.Topics;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The publish service: loads configuration, builds the topology, runs it. */
+public final class PublishService {
+
+    /** Classpath resource with the commented defaults. */
+    public static final String DEFAULTS = "publish-defaults.properties";
+
+    private PublishService() {
+    }
+
+    /** Creates (not starts) the Streams application for a configuration. */
+    public static KafkaStreams create(ServiceConfig config) {
+        Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
+                RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
+        Properties props = new Properties();
+        props.putAll(config.kafka());
+        props.putAll(DeadLetterProductionHandler.streamsProperties(
+                TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
+        return new KafkaStreams(PublishTopology.build(topics), props);
+    }
+}

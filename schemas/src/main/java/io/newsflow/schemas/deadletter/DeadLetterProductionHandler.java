@@ -1,0 +1,87 @@
+package io.newsflow.schemas.deadletter;
+
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams production-error handler: a record the broker can never take (too large) or that
+ * cannot be serialised becomes a dead letter on the DLQ topic and the application keeps going;
+ * transient errors (broker down, timeouts) still fail the task so exactly-once retries them.
+ * Configured with {@code newsflow.dlq.topic} and {@code newsflow.registry.url} in the Streams
+ * properties.
+ */
+public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
+
+    /** Streams property naming the dead-letter topic. */
+    public static final String DLQ_TOPIC = "newsflow.dlq.topic";
+    /** Streams property naming the registry's core API URL. */
+    public static final String REGISTRY_URL = "newsflow.registry.url";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
+
+    private String topic;
+    private Serializer<DeadLetter> serializer;
+    private String stage = "streams.produce";
+
+    /** The Streams properties that install this handler writing to {@code dlqTopic}. */
+    public static Map<String, Object> streamsProperties(String dlqTopic, String registryUrl) {
+        return Map.of(org.apache.kafka.streams.StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProductionHandler.class.getName(), DLQ_TOPIC, dlqTopic, REGISTRY_URL, registryUrl);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        topic = String.valueOf(configs.get(DLQ_TOPIC));
+        Object registry = configs.get(REGISTRY_URL);
+        if (registry == null) {
+            throw new IllegalArgumentException(REGISTRY_URL + " must be set for " + getClass().getSimpleName());
+        }
+        serializer = RegistrySerdeFactory.create(registry.toString(), configs).avroValue(DeadLetter.class).serializer();
+        Object app = configs.get("application.id");
+        if (app != null) {
+            stage = app + ".produce";
+        }
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+        if (!(exception instanceof RecordTooLargeException)) {
+            return Response.fail();
+        }
+        return Response.resume(List.of(letter(context, record.key(), record.topic(), exception,
+                "record for " + record.topic() + " too large for the broker ("
+                        + (record.value() == null ? 0 : record.value().length) + " bytes)")));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+                                             SerializationExceptionOrigin origin) {
+        byte[] key = record.key() instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : null;
+        return Response.resume(List.of(letter(context, key, record.topic(), exception,
+                "cannot serialise " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic())));
+    }
+
+    private ProducerRecord<byte[], byte[]> letter(ErrorHandlerContext context, byte[] key, String target,
+                                                  Exception exception, String reason) {
+        DeadLetters.Origin origin = new DeadLetters.Origin(context.topic(), context.partition(), context.offset());
+        String id = key == null ? null : new String(key, StandardCharsets.UTF_8);
+        // The failed value is left out: it is what the broker refused.
+        DeadLetter letter = DeadLetters.of(stage, reason, exception, origin, key, null, id, null);
+        LOG.warn("dead letter: stage={} target={} source={}/{}/{} reason={}", stage, target, context.topic(),
+                context.partition(), context.offset(), reason);
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key, serializer.serialize(topic, letter));
+        DeadLetters.addHeaders(out.headers(), letter);
+        return out;
+    }
+}
