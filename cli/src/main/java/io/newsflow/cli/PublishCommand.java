@@ -1,0 +1,20 @@
+package io.newsflow.cli;
+
+import io.newsflow.publish.service.PublishService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs the publish service (news.enriched.v1 → JSON projection) against a cluster. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Run the publish service: news.enriched.v1 -> news.enriched.json.v1 (+ news.dlq.v1).")
+final class PublishCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return ServiceRunner.run("publish", PublishService.create(connection.load(PublishService.DEFAULTS)));
+    }
+}

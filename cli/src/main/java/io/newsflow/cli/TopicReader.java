@@ -1,0 +1,43 @@
+package io.newsflow.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads topics from the beginning with {@code read_committed} isolation, so it only ever sees
+ * what the exactly-once Streams applications committed.
+ */
+final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    TopicReader(Map<String, Object> kafkaConfig, List<String> topics, boolean fromBeginning) {
+        Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
+        config.keySet().removeIf(k -> k.startsWith("producer.") || k.startsWith("consumer.")
+                || k.equals("application.id") || k.equals("processing.guarantee") || k.equals("num.stream.threads")
+                || k.equals("statestore.cache.max.bytes") || k.equals("replication.factor") || k.equals("state.dir"));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-tail-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(topics);
+    }
+
+    /** One poll. */
+    ConsumerRecords<String, byte[]> poll(Duration timeout) {
+        return consumer.poll(timeout);
+    }
+
+    @Override
+    public void close() {
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+}
