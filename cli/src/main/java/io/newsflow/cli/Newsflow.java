@@ -13,7 +13,7 @@ public final class Newsflow {
     /** Generated Avro classes live here; Avro 1.12 refuses to (de)serialise untrusted packages. */
     static final String AVRO_PACKAGES = "io.newsflow.schemas.avro,java.lang,java.util,java.time";
 
-    private Newsflow() {
+    Newsflow() {
     }
 
     /** Runs the command line and exits with its status. */

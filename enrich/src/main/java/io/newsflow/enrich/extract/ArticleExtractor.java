@@ -1,19 +1,73 @@
 package io.newsflow.enrich.extract;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import io.newsflow.enrich.extract.internal.ContentExtractor;
+import io.newsflow.enrich.extract.internal.DecodedPage;
+import io.newsflow.enrich.extract.internal.MetadataExtractor;
+import io.newsflow.enrich.extract.internal.PageDecoder;
+import io.newsflow.enrich.extract.internal.PageMetadata;
+import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
-/** Interim extractor (replaced by the extraction library). */
+/**
+ * Extracts the article body and metadata from a raw web page. Thread-safe and reusable; bad input
+ * never throws but yields an empty article whose {@link ExtractedArticle#emptyReason()} says why.
+ */
 public final class ArticleExtractor {
 
-    /** Extracts an article from page bytes. */
+    private final ExtractorOptions options;
+    private final PageDecoder decoder;
+
+    /** Creates an extractor with {@link ExtractorOptions#defaults()}. */
+    public ArticleExtractor() {
+        this(ExtractorOptions.defaults());
+    }
+
+    /** Creates an extractor with the given limits. */
+    public ArticleExtractor(ExtractorOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.decoder = new PageDecoder(options.maxInputBytes());
+    }
+
+    /**
+     * Extracts the article from {@code body} (raw page bytes, possibly gzip-compressed); {@code url}
+     * and {@code contentType} (the HTTP header value) may be null.
+     */
     public ExtractedArticle extract(byte[] body, String url, String contentType) {
-        Document doc = Jsoup.parse(new String(body, StandardCharsets.UTF_8), url == null ? "" : url);
-        doc.select("script,style,nav,footer,header,aside").remove();
-        String text = String.join("\n\n", doc.select("p").eachText());
-        return new ExtractedArticle(text, doc.title(), List.of(), null, null, null, null, null, null, null,
-                null, List.of(), "UTF-8", text.isEmpty() ? "no-article-content" : null);
+        DecodedPage page = decoder.decode(body, contentType);
+        if (page.emptyReason() != null) {
+            return ExtractedArticle.empty(page.emptyReason(), page.charset(), page.truncated());
+        }
+        try {
+            return extractFrom(page, url);
+        } catch (RuntimeException e) {
+            // Last-resort guard for parser or library bugs on hostile markup: report, never propagate.
+            return ExtractedArticle.empty("extraction-error: " + e.getClass().getSimpleName(), page.charset(),
+                    page.truncated());
+        }
+    }
+
+    private ExtractedArticle extractFrom(DecodedPage page, String url) {
+        Parser parser = Parser.htmlParser().setMaxDepth(options.maxNestingDepth());
+        Document doc = Jsoup.parse(page.html(), url == null ? "" : url, parser);
+        if (!looksLikeHtml(doc)) {
+            return ExtractedArticle.empty("not-html", page.charset(), page.truncated());
+        }
+        PageMetadata meta = MetadataExtractor.extract(doc, url);
+        String text = ContentExtractor.extract(doc, meta.description(), meta.jsonLdBody());
+        String reason = null;
+        if (text.length() < options.minBodyChars()) {
+            text = "";
+            reason = "no-article-content";
+        }
+        return new ExtractedArticle(text, meta.title(), meta.authors(), meta.published(), meta.modified(),
+                meta.language(), meta.canonicalUrl(), meta.siteName(), meta.image(), meta.section(),
+                meta.description(), meta.keywords(), page.charset(), reason, page.truncated());
+    }
+
+    /** Plain text or JSON parses into a body with no elements; such input is not a web page. */
+    private static boolean looksLikeHtml(Document doc) {
+        return doc.body() != null && (doc.body().childrenSize() > 0 || doc.head().childrenSize() > 0);
     }
 }

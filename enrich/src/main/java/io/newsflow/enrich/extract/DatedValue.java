@@ -2,6 +2,11 @@ package io.newsflow.enrich.extract;
 
 import java.time.OffsetDateTime;
 
-/** A date found on a page and where it came from. */
+/**
+ * A timestamp found on a page together with where it came from, so consumers can weigh it.
+ *
+ * @param value  the instant with the offset the page gave (UTC when the page gave none)
+ * @param source one of "json-ld", "meta", "time-element", "url", "text"
+ */
 public record DatedValue(OffsetDateTime value, String source) {
 }

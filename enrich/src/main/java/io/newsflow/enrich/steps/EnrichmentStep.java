@@ -10,6 +10,11 @@ public interface EnrichmentStep {
     /** Short name, as used in configuration and in {@code processing.steps}. */
     String name();
 
+    /** True when an article cannot be published without this step (extraction). */
+    default boolean required() {
+        return false;
+    }
+
     /** Enriches the draft in place. */
     void apply(ArticleDraft draft);
 }

@@ -34,6 +34,11 @@ public final class ExtractStep implements EnrichmentStep {
     }
 
     @Override
+    public boolean required() {
+        return true;
+    }
+
+    @Override
     public void apply(ArticleDraft draft) {
         RawArticle raw = draft.raw();
         String url = raw.getFinalUrl() != null ? raw.getFinalUrl() : raw.getUrl();

@@ -1,6 +1,16 @@
 package io.newsflow.enrich.steps;
 
+import io.newsflow.enrich.entities.EntityRecognizer;
+import io.newsflow.enrich.entities.RuleBasedEntityRecognizer;
 import io.newsflow.enrich.extract.ArticleExtractor;
+import io.newsflow.enrich.keywords.KeywordExtractor;
+import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.language.OpenNlpLanguageDetector;
+import io.newsflow.enrich.summary.LeadSummarizer;
+import io.newsflow.enrich.topics.LexiconTopicClassifier;
+import io.newsflow.enrich.topics.TopicClassifier;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +25,8 @@ import java.util.function.Supplier;
 public final class Steps {
 
     /** The default chain, in order. */
-    public static final List<String> DEFAULT_CHAIN = List.of(ExtractStep.NAME);
+    public static final List<String> DEFAULT_CHAIN = List.of(ExtractStep.NAME, LanguageStep.NAME,
+            EntitiesStep.NAME, TopicsStep.NAME, KeywordsStep.NAME, SummaryStep.NAME);
 
     private Steps() {
     }
@@ -23,7 +34,31 @@ public final class Steps {
     /** Built-in providers by name. Heavy resources (models) load once per JVM, lazily. */
     public static Map<String, Supplier<StepProvider>> builtIn() {
         Map<String, Supplier<StepProvider>> m = new LinkedHashMap<>();
-        m.put(ExtractStep.NAME, () -> simple(ExtractStep.NAME, s -> new ExtractStep(Shared.EXTRACTOR)));
+        m.put(ExtractStep.NAME, () -> simple(ExtractStep.NAME, s -> new ExtractStep(Shared.extractor())));
+        m.put(LanguageStep.NAME, () -> simple(LanguageStep.NAME, s -> new LanguageStep(Shared.language())));
+        m.put(EntitiesStep.NAME, () -> simple(EntitiesStep.NAME,
+                s -> new EntitiesStep(Shared.entities(), s.getInt("entities.max", 50))));
+        m.put(TopicsStep.NAME, () -> simple(TopicsStep.NAME,
+                s -> new TopicsStep(Shared.topics(), s.getInt("topics.max", 3))));
+        m.put(SummaryStep.NAME, () -> simple(SummaryStep.NAME,
+                s -> new SummaryStep(Shared.summarizer(), s.getInt("summary.sentences", 3))));
+        m.put(KeywordsStep.NAME, () -> new StepProvider() {
+            @Override
+            public String name() {
+                return KeywordsStep.NAME;
+            }
+
+            @Override
+            public List<StoreBuilder<? extends StateStore>> stores(StepSettings settings) {
+                return List.of(KeywordsStep.store(settings));
+            }
+
+            @Override
+            public EnrichmentStep create(StepSettings settings, StoreLookup stores) {
+                return new KeywordsStep(Shared.keywords(), stores.store(KeywordsStep.STORE),
+                        KeywordsStep.retention(settings), settings.getInt("keywords.max", 10));
+            }
+        });
         return m;
     }
 
@@ -67,8 +102,60 @@ public final class Steps {
         };
     }
 
-    /** Thread-safe engines shared by all stream tasks of this JVM. */
+    /**
+     * Thread-safe engines shared by all stream tasks of this JVM; each loads its models on first
+     * use, so a chain without a step never pays for its model.
+     */
     private static final class Shared {
-        static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+        private Shared() {
+        }
+
+        static ArticleExtractor extractor() {
+            return ExtractorHolder.VALUE;
+        }
+
+        static LanguageDetector language() {
+            return LanguageHolder.VALUE;
+        }
+
+        static EntityRecognizer entities() {
+            return EntitiesHolder.VALUE;
+        }
+
+        static TopicClassifier topics() {
+            return TopicsHolder.VALUE;
+        }
+
+        static LeadSummarizer summarizer() {
+            return SummaryHolder.VALUE;
+        }
+
+        static KeywordExtractor keywords() {
+            return KeywordsHolder.VALUE;
+        }
+
+        private static final class ExtractorHolder {
+            static final ArticleExtractor VALUE = new ArticleExtractor();
+        }
+
+        private static final class LanguageHolder {
+            static final LanguageDetector VALUE = OpenNlpLanguageDetector.fromClasspath();
+        }
+
+        private static final class EntitiesHolder {
+            static final EntityRecognizer VALUE = RuleBasedEntityRecognizer.fromClasspath();
+        }
+
+        private static final class TopicsHolder {
+            static final TopicClassifier VALUE = LexiconTopicClassifier.fromClasspath();
+        }
+
+        private static final class SummaryHolder {
+            static final LeadSummarizer VALUE = new LeadSummarizer();
+        }
+
+        private static final class KeywordsHolder {
+            static final KeywordExtractor VALUE = new KeywordExtractor();
+        }
     }
 }

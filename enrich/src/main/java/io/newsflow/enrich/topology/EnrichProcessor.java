@@ -83,7 +83,11 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
             } catch (RuntimeException e) {
                 fail(record, "enrich." + step.name(), "step '" + step.name() + "' failed: " + e, e,
                         raw.getId(), raw.getUrl());
-                return;
+                if (step.required()) {
+                    return;
+                }
+                draft.warn("step '" + step.name() + "' failed (" + e.getClass().getSimpleName()
+                        + "); its fields are missing; see " + options.topics().deadLetters().name());
             }
         }
         out.getProcessing().setSteps(applied);
@@ -116,7 +120,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
                 articleId != null ? articleId : record.key(), url);
         LOG.warn("dead letter: stage={} topic={} partition={} offset={} key={} reason={}", stage,
                 origin.topic(), origin.partition(), origin.offset(), record.key(), reason);
-        DeadLetters.addHeaders(record.headers(), letter);
-        context.forward(record.withValue(new Outcome.Failed(letter)));
+        Record<String, Outcome> out = record.withValue((Outcome) new Outcome.Failed(letter))
+                .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray()));
+        DeadLetters.addHeaders(out.headers(), letter);
+        context.forward(out);
     }
 }

@@ -11,12 +11,16 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.topics.Topics;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The enrichment topology: {@code news.raw.v1} → steps (extract, language, entities, topics, ...)
- * → {@code news.enriched.v1}; anything that cannot be read or enriched → {@code news.dlq.v1}.
+ * → revision and near-duplicate marking (on one partition) → {@code news.enriched.v1}; anything
+ * that cannot be read or enriched → {@code news.dlq.v1}.
  *
  * <p>Raw values are read as bytes and decoded inside the processor, so a corrupt record becomes a
  * dead letter carrying its original bytes and offset instead of stopping the application.
@@ -27,6 +31,20 @@ public final class EnrichTopology {
     public static final String PROCESSOR = "enrich-steps";
 
     private EnrichTopology() {
+    }
+
+    /** Sends failures to the dead-letter topic; returns the enriched articles. */
+    private static KStream<String, EnrichedArticle> route(KStream<String, Outcome> outcomes, Topics topics,
+                                                          String prefix) {
+        var branches = outcomes.split(Named.as(prefix))
+                .branch((id, o) -> o instanceof Outcome.Enriched, Branched.as("enriched"))
+                .defaultBranch(Branched.as("failed"));
+        branches.get(prefix + "failed")
+                .mapValues(o -> ((Outcome.Failed) o).letter(), Named.as(prefix + "unwrap-dead-letter"))
+                .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
+                        topics.deadLetters().valueSerde()).withName(prefix + "write-dead-letters"));
+        return branches.get(prefix + "enriched")
+                .mapValues(o -> ((Outcome.Enriched) o).article(), Named.as(prefix + "unwrap-enriched"));
     }
 
     /** Builds the topology from its options. */
@@ -46,15 +64,21 @@ public final class EnrichTopology {
         KStream<String, Outcome> outcomes = raw.process(
                 () -> new EnrichProcessor(options, List.copyOf(storeNames)), Named.as(PROCESSOR),
                 storeNames.toArray(String[]::new));
-        outcomes.split(Named.as("outcome-"))
-                .branch((id, o) -> o instanceof Outcome.Enriched, Branched.withConsumer(ok -> ok
-                        .mapValues(o -> ((Outcome.Enriched) o).article(), Named.as("unwrap-enriched"))
-                        .to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
-                                topics.enriched().valueSerde()).withName("write-enriched")), "enriched"))
-                .defaultBranch(Branched.withConsumer(bad -> bad
-                        .mapValues(o -> ((Outcome.Failed) o).letter(), Named.as("unwrap-dead-letter"))
-                        .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
-                                topics.deadLetters().valueSerde()).withName("write-dead-letters")), "failed"));
+        boolean dedupe = !"false".equalsIgnoreCase(options.settings().values().getOrDefault("dedupe.enabled", "true"));
+        KStream<String, EnrichedArticle> articles = route(outcomes, topics, "outcome-");
+        if (dedupe) {
+            // Near-duplicates can be on any partition: compare them on one (see DedupeProcessor).
+            String[] stores = DedupeProcessor.stores(options.settings()).stream()
+                    .peek(builder::addStateStore).map(StoreBuilder::name).toArray(String[]::new);
+            KStream<String, Outcome> marked = articles
+                    .repartition(Repartitioned.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
+                            .withName("dedupe").withNumberOfPartitions(1))
+                    .process(() -> new DedupeProcessor(options.settings(), topics.deadLetters().name()),
+                            Named.as("dedupe"), stores);
+            articles = route(marked, topics, "dedupe-outcome-");
+        }
+        articles.to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
+                topics.enriched().valueSerde()).withName("write-enriched"));
         return builder.build();
     }
 

@@ -66,7 +66,7 @@ class EnrichTopologyTest {
         EnrichedArticle a = out.value();
         assertThat(a.getText()).contains("harbour bridge in Porthaven reopened").doesNotContain("Home");
         assertThat(a.getWordCount()).isGreaterThan(40);
-        assertThat(a.getProcessing().getSteps()).containsExactly("extract");
+        assertThat(a.getProcessing().getSteps()).containsExactly("extract", "dedupe");
         assertThat(a.getSource().getKind()).isEqualTo(SourceKind.FILE);
     }
 
@@ -96,7 +96,7 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void routesArticleWhoseStepThrowsToDeadLettersNamingTheStep() {
+    void optionalStepThatThrowsIsReportedAsDeadLetterAndArticleStillPublishedWithWarning() {
         List<StepProvider> steps = new ArrayList<>(Steps.resolve(List.of("extract")));
         steps.add(new ExplodingStep());
         start(steps);
@@ -105,7 +105,11 @@ class EnrichTopologyTest {
         assertThat(dead.getStage()).isEqualTo("enrich.explode");
         assertThat(dead.getException()).isEqualTo(IllegalStateException.class.getName());
         assertThat(dead.getArticleId()).isEqualTo("id-3");
-        assertThat(enrichedOut().isEmpty()).isTrue();
+        TestRecord<String, EnrichedArticle> article = enrichedOut().readRecord();
+        assertThat(article.value().getText()).contains("Porthaven");
+        assertThat(article.value().getProcessing().getSteps()).containsExactly("extract", "dedupe");
+        assertThat(article.value().getProcessing().getWarnings()).singleElement().asString().contains("explode");
+        assertThat(article.headers().lastHeader(DeadLetters.HEADER_STAGE)).isNull();
     }
 
     @Test
@@ -121,6 +125,34 @@ class EnrichTopologyTest {
         assertThat(a.getProcessing().getEmptyReason()).isNotBlank();
         assertThat(deadOut().isEmpty()).isTrue();
     }
+
+    @Test
+    void sameIdWithNewTextIsNextRevisionAndUnchangedRefetchKeepsRevision() {
+        start(Steps.resolve(List.of("extract")));
+        rawIn().pipeInput("id-5", raw("id-5", PAGE));
+        rawIn().pipeInput("id-5", raw("id-5", PAGE));
+        rawIn().pipeInput("id-5", raw("id-5", PAGE.replace("eight months", "nine months")));
+        assertThat(enrichedOut().readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1, 1, 2);
+    }
+
+    @Test
+    void wireCopyUnderAnotherUrlIsMarkedDuplicateOfTheFirstAndStillPublished() {
+        start(Steps.resolve(List.of("extract")));
+        rawIn().pipeInput("orig", raw("orig", PAGE));
+        String copy = PAGE.replace("Harbour bridge reopens after repairs", "Porthaven bridge back in service")
+                .replace("<p>Local businesses welcomed the news, saying trade had fallen while the bridge was shut.</p>", "");
+        rawIn().pipeInput("copy", raw("copy", copy));
+        rawIn().pipeInput("other", raw("other", PAGE.replaceAll("(?s)<p>.*?</p>", "<p>" + UNRELATED + "</p>")));
+        List<EnrichedArticle> out = enrichedOut().readValuesToList();
+        assertThat(out.get(0).getDuplicateOf()).isNull();
+        assertThat(out.get(1).getDuplicateOf()).isEqualTo("orig");
+        assertThat(out.get(1).getDuplicateScore()).isGreaterThan(0.7);
+        assertThat(out.get(2).getDuplicateOf()).isNull();
+    }
+
+    private static final String UNRELATED = "The regional orchestra announced its winter season on Friday, with "
+            + "six premieres, a festival of chamber music in the old cathedral and cheaper tickets for students "
+            + "under twenty-five, the director said at a press conference in the concert hall.";
 
     private void start(List<StepProvider> steps) {
         driver = new TopologyTestDriver(EnrichTopology.build(

@@ -1,0 +1,139 @@
+package io.newsflow.enrich.extract.bench;
+
+import io.newsflow.enrich.extract.ArticleExtractor;
+import io.newsflow.enrich.extract.ExtractedArticle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import net.dankito.readability4j.Readability4J;
+import org.jsoup.Jsoup;
+
+/**
+ * Speed harness (prints figures, asserts nothing): in one JVM, over every benchmark page, times a
+ * bare Jsoup parse, Newsflow's extractor, readability4j and boilerpipe, then a synthetic 20 MB page.
+ * Usage: {@code ExtractionBenchmark [benchmarkDir] [warmupRounds] [measuredRounds]}.
+ */
+public final class ExtractionBenchmark {
+
+    private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    /** One page in memory: raw bytes for the extractor, decoded text for the string-based peers. */
+    private record Page(String url, byte[] bytes, String html) {
+    }
+
+    /** Something to time over one page; returns a value so the JIT cannot drop the work. */
+    private interface Task {
+        int run(Page page) throws Exception;
+    }
+
+    private ExtractionBenchmark() {
+    }
+
+    /** Runs the benchmark; see the class comment for arguments. */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0]
+                : System.getProperty("newsflow.shared.dir", "../../shared") + "/extraction-benchmark");
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        List<Page> pages = load(dir.resolve("html"));
+        long bytes = pages.stream().mapToLong(p -> p.bytes().length).sum();
+        OUT.printf(Locale.ROOT, "%d pages, %.1f MB, %d warm-up + %d measured rounds, Java %s%n", pages.size(),
+                bytes / 1e6, warmup, rounds, System.getProperty("java.version"));
+        ArticleExtractor extractor = new ArticleExtractor();
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        tasks.put("jsoup-parse", p -> Jsoup.parse(p.html(), p.url()).childNodeSize());
+        tasks.put("newsflow", p -> extractor.extract(p.bytes(), p.url(), "text/html").text().length());
+        tasks.put("readability4j", p -> textLength(new Readability4J(p.url(), p.html()).parse().getTextContent()));
+        tasks.put("boilerpipe", p -> textLength(de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE.getText(p.html())));
+        Map<String, double[]> medians = new LinkedHashMap<>();
+        for (Map.Entry<String, Task> task : tasks.entrySet()) {
+            medians.put(task.getKey(), measure(task.getKey(), task.getValue(), pages, bytes, warmup, rounds));
+        }
+        printRatios(medians);
+        syntheticLargePage(extractor);
+    }
+
+    private static int textLength(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private static List<Page> load(Path htmlDir) throws IOException {
+        List<Page> pages = new ArrayList<>();
+        try (Stream<Path> files = Files.list(htmlDir)) {
+            for (Path f : files.sorted().toList()) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+                    byte[] b = in.readAllBytes();
+                    String id = f.getFileName().toString().replace(".html.gz", "");
+                    pages.add(new Page("https://example.org/" + id, b, new String(b, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return pages;
+    }
+
+    /** Returns {median seconds per round, pages/s at the median}. */
+    private static double[] measure(String name, Task task, List<Page> pages, long bytes, int warmup, int rounds) {
+        int failures = 0;
+        double[] seconds = new double[rounds];
+        for (int r = -warmup; r < rounds; r++) {
+            long start = System.nanoTime();
+            for (Page p : pages) {
+                try {
+                    task.run(p);
+                } catch (Exception | StackOverflowError e) {
+                    failures++;
+                }
+            }
+            if (r >= 0) {
+                seconds[r] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        double median = sorted[rounds / 2];
+        double mean = Arrays.stream(seconds).average().orElse(0);
+        OUT.printf(Locale.ROOT, "%-14s median %7.1f pages/s %6.1f MB/s (%.3f s/round)  mean %7.1f pages/s  failures %d%n",
+                name, pages.size() / median, bytes / 1e6 / median, median, pages.size() / mean, failures);
+        return new double[] {median, pages.size() / median};
+    }
+
+    private static void printRatios(Map<String, double[]> m) {
+        double news = m.get("newsflow")[0];
+        OUT.printf(Locale.ROOT, "newsflow vs readability4j: %.2fx pages/s%n", m.get("readability4j")[0] / news);
+        OUT.printf(Locale.ROOT, "newsflow vs boilerpipe:    %.2fx pages/s%n", m.get("boilerpipe")[0] / news);
+        OUT.printf(Locale.ROOT, "newsflow time / bare jsoup parse time: %.2fx%n", news / m.get("jsoup-parse")[0]);
+    }
+
+    /** A 20 MB page of prose: must stay within a few hundred ms thanks to the input cap. */
+    private static void syntheticLargePage(ArticleExtractor extractor) {
+        StringBuilder sb = new StringBuilder("<html><head><title>Big</title></head><body><article>");
+        String para = "<p>This synthetic paragraph repeats to make a very large page, with commas, words and "
+                + "a <a href=\"/x\">link</a> so that every rule of the extractor has work to do.</p>\n";
+        while (sb.length() < 20_000_000) {
+            sb.append(para);
+        }
+        sb.append("</article></body></html>");
+        byte[] big = sb.toString().getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            long start = System.nanoTime();
+            ExtractedArticle a = extractor.extract(big, "https://example.org/big", "text/html; charset=utf-8");
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            Runtime rt = Runtime.getRuntime();
+            OUT.printf(Locale.ROOT, "synthetic %.1f MB page: %d ms, truncated=%s, text %d chars, heap used %d MB (max %d MB)%n",
+                    big.length / 1e6, ms, a.truncated(), a.text().length(),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.newsflow.enrich.extract.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads what an element's tag, class, id and role say about it: page furniture (share bars,
+ * related links, newsletters, comments, cookie banners, ads) or likely article content.
+ */
+final class BoilerplateHints {
+
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "dd",
+            "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+            "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre",
+            "section", "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "center",
+            "summary", "html", "menu");
+    static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+            "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "head", "link",
+            "meta", "video", "audio", "map", "dialog", "picture", "source", "math");
+    static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "header", "menu", "form", "figure",
+            "figcaption");
+    private static final Set<String> NEGATIVE = Set.of("share", "sharing", "sharebar", "social", "socials",
+            "related", "newsletter", "newsletters", "comment", "comments", "cookie", "cookies", "consent", "gdpr",
+            "promo", "promotion", "promotions", "advert", "advertisement", "advertising", "ad", "ads", "adv",
+            "adslot", "dfp", "sponsor", "sponsored", "sidebar", "breadcrumb", "breadcrumbs", "subscribe",
+            "subscription", "signup", "popup", "modal", "outbrain", "taboola", "recommended", "recommendations",
+            "trending", "popular", "footer", "masthead", "navbar", "nav", "navigation", "menu", "toolbar",
+            "widget", "widgets", "pagination", "pager", "tags", "taglist", "keywords", "byline", "bio", "author",
+            "authors", "hidden", "hide", "visuallyhidden", "sronly", "skip", "rail", "overlay", "banner",
+            "login", "alert", "tooltip", "dropdown", "disqus", "follow", "print", "readmore", "morestories", "mostread",
+            "mostpopular", "relatedposts", "relatedarticles", "caption", "credit", "credits", "copyright",
+            "dateline", "timestamp", "meta", "headline", "kicker", "eyebrow", "newsletterbox", "cta", "paywall",
+            "teaser", "teasers", "carousel", "slider", "gallery", "video", "player", "audio", "podcast",
+            "topics", "inline-related", "see", "also", "next", "prev", "previous", "upsell", "offer",
+            "jump", "toc", "contents", "excerpt", "seealso", "readnext", "moreon", "morefrom", "relatedlinks",
+            "relatedcontent", "newsletterform", "socialshare", "sharetools", "shareicons", "keypoints", "highlights");
+    private static final Set<String> MEDIA = Set.of("caption", "credit", "image", "photo", "video", "ad", "ads",
+            "gallery", "player");
+    private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
+            "main", "post", "story", "storybody", "text", "blog", "prose", "richtext", "postbody", "copy");
+    private static final String[] NO_TOKENS = new String[0];
+
+    private BoilerplateHints() {
+    }
+
+    /** Lower-cased words of the class, id and role attributes, split at punctuation and camelCase humps. */
+    static String[] tokens(Element e) {
+        if (e.attributesSize() == 0) {
+            return NO_TOKENS;
+        }
+        List<String> out = new ArrayList<>();
+        split(e.className(), out);
+        split(e.id(), out);
+        split(e.attr("role"), out);
+        return out.toArray(NO_TOKENS);
+    }
+
+    private static void split(String raw, List<String> out) {
+        int start = -1;
+        for (int i = 0; i <= raw.length(); i++) {
+            char c = i < raw.length() ? raw.charAt(i) : ' ';
+            boolean word = c < 128 && Character.isLetterOrDigit(c);
+            boolean hump = word && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(raw.charAt(i - 1));
+            if (start >= 0 && (!word || hump)) {
+                out.add(raw.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            if (word && start < 0) {
+                start = i;
+            }
+        }
+    }
+
+    /** True when the element's names mark it as furniture. */
+    static boolean isNegative(Element e) {
+        if (e.normalName().equals("blockquote")) {
+            // Quotes and embedded posts are article content even when named after a social network.
+            return false;
+        }
+        String[] tokens = tokens(e);
+        if (isEmbed(e, tokens)) {
+            return false;
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            // Adjacent words are joined too, so "read-more" and "see_also" match "readmore" and "seealso".
+            if (NEGATIVE.contains(tokens[i]) || i > 0 && NEGATIVE.contains(tokens[i - 1] + tokens[i])) {
+                return true;
+            }
+        }
+        String role = e.attr("role");
+        return role.equals("navigation") || role.equals("complementary") || role.equals("banner")
+                || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");
+    }
+
+    /** Embedded posts and quotes (tweets, Instagram) carry article content even inside "social" wrappers. */
+    private static boolean isEmbed(Element e, String[] tokens) {
+        boolean embed = false;
+        for (String t : tokens) {
+            if (MEDIA.contains(t)) {
+                return false;
+            }
+            embed |= t.equals("embed") || t.equals("tweet") || t.equals("embedded");
+        }
+        if (embed) {
+            return true;
+        }
+        Element first = e.firstElementChild();
+        return first != null && first.normalName().equals("blockquote") && e.childrenSize() <= 2;
+    }
+
+    /** True when the element's names or itemprop mark it as the article body. */
+    static boolean isPositive(Element e) {
+        if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            return true;
+        }
+        int pos = 0;
+        for (String t : tokens(e)) {
+            if (POSITIVE.contains(t)) {
+                pos++;
+            }
+        }
+        return pos >= 2 || e.tagName().equals("article");
+    }
+
+    /** Inline styles and attributes that hide an element from readers. */
+    static boolean isHidden(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden") || s.contains(":-9999")
+                || s.contains(":-999em");
+    }
+}

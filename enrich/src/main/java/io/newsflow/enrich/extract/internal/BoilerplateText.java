@@ -1,0 +1,65 @@
+package io.newsflow.enrich.extract.internal;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises short lines that are page furniture whatever the site: ad labels, share and comment
+ * prompts, "read more" links, datelines and photo credits.
+ */
+final class BoilerplateText {
+
+    static final int MAX_LENGTH = 90;
+    /** Longest text worth testing: credit and cookie notices run longer than menu labels. */
+    static final int MAX_TESTED_LENGTH = 400;
+    private static final Pattern FURNITURE = Pattern.compile("^\\W*(advert|advertisement|advertising|ad|"
+            + "sponsored|sponsored content|paid content|promoted|(read|see|view|show|load) (more|all|full)\\b.*|"
+            + "related( articles| stories| content| posts| links| coverage| reading)?|related( \\w+)?:.*|"
+            + "post (a )?comments?\\b.*|(add|write|view|show) (a )?comments?\\b.*|"
+            + "share( this)?( article| story| page| post| on .*)?|comments?|\\d+ comments?|leave a comment|"
+            + "loading.*|(click|tap) (here|to) .*|sign up\\b.*|subscribe\\b.*|follow us\\b.*|"
+            + "(photo|image|picture|video|photograph)s?( credit| courtesy| by)?\\s*[:/].*|getty images|"
+            + "this (slideshow|video|content|feature) requires.*|tell us what you think.*|back to top|"
+            + "print|email|e-mail|skip (to|ad)\\b.*|close|menu|next|previous|trending|most (read|popular)|"
+            + "recommended( for you)?|more (from|on|stories|news)\\b.*|you (may|might) also like.*|"
+            + "also read\\b.*|(posted|published|updated|last updated|first published|last modified)"
+            + "\\b.{0,60})\\W*$");
+    private static final Pattern CREDIT = Pattern.compile(
+            "^\\W*((additional )?reporting|writing|editing|compiled|produced) by\\b");
+    private static final Pattern DATE_ONLY = Pattern.compile("(?i)^[\\W\\d]*(on\\s+)?"
+            + "(mon|tue|wed|thu|fri|sat|sun)?[a-z]*\\W*[\\w ,.:/|-]{0,40}\\d{4}[\\w ,.:/|()+-]{0,30}$");
+
+    private BoilerplateText() {
+    }
+
+    /** Agency credit lines, cookie banners and affiliate disclosures, which run longer than labels. */
+    private static boolean isNotice(String lower) {
+        if (lower.contains("cookie")) {
+            return lower.contains(" use") || lower.contains("accept");
+        }
+        if (lower.contains("affiliate")) {
+            return lower.contains("affiliate link") || lower.contains("contain affiliate")
+                    || lower.contains("contains affiliate");
+        }
+        return lower.contains(" by") && CREDIT.matcher(lower).lookingAt();
+    }
+
+    /** True for a short line that names furniture or is nothing but a date. */
+    static boolean isFurniture(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.length() > MAX_TESTED_LENGTH) {
+            return false;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (isNotice(lower)) {
+            return true;
+        }
+        if (s.length() > MAX_LENGTH) {
+            return false;
+        }
+        if (FURNITURE.matcher(lower).matches()) {
+            return true;
+        }
+        return s.split("\\s+").length <= 8 && DATE_ONLY.matcher(s).matches() && DateParsing.parseWords(s) != null;
+    }
+}

@@ -1,0 +1,100 @@
+package io.newsflow.enrich.extract.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The elements metadata rules look at, gathered in a single walk of the document so that no rule
+ * runs its own full-document selector query (the walk costs about as much as one query).
+ */
+final class PageIndex implements NodeVisitor {
+
+    private static final Set<String> AUTHOR_TOKENS = Set.of("byline", "author", "authorname", "contributor");
+    private static final Set<String> DATE_TOKENS = Set.of("date", "dateline", "timestamp", "published",
+            "pubdate", "posted", "time");
+
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> jsonLd = new ArrayList<>();
+    final List<Element> links = new ArrayList<>();
+    final List<Element> publishedElements = new ArrayList<>();
+    final List<Element> modifiedElements = new ArrayList<>();
+    final List<Element> authorElements = new ArrayList<>();
+    final List<Element> dateTextElements = new ArrayList<>();
+    Element firstH1;
+    private boolean inBody;
+
+    private PageIndex() {
+    }
+
+    static PageIndex of(Document doc) {
+        PageIndex index = new PageIndex();
+        NodeTraversor.traverse(index, doc);
+        return index;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (!(node instanceof Element e)) {
+            return;
+        }
+        switch (e.normalName()) {
+            case "meta" -> metas.add(e);
+            case "link" -> links.add(e);
+            case "body" -> inBody = true;
+            case "script" -> {
+                if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                    jsonLd.add(e);
+                }
+            }
+            case "h1" -> {
+                if (firstH1 == null && inBody) {
+                    firstH1 = e;
+                }
+            }
+            case "time" -> {
+                if (e.hasAttr("datetime") || e.hasAttr("pubdate")) {
+                    publishedElements.add(e);
+                }
+            }
+            default -> {
+                // other tags are only interesting for their attributes, below
+            }
+        }
+        indexAttributes(e);
+    }
+
+    private void indexAttributes(Element e) {
+        if (e.attributesSize() == 0) {
+            return;
+        }
+        String itemprop = e.attr("itemprop");
+        if (itemprop.equalsIgnoreCase("datePublished") && !e.normalName().equals("time")) {
+            publishedElements.add(e);
+        } else if (itemprop.equalsIgnoreCase("dateModified")) {
+            modifiedElements.add(e);
+        }
+        if (itemprop.equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")) {
+            authorElements.add(e);
+            return;
+        }
+        if (inBody && !e.className().isEmpty()) {
+            for (String t : BoilerplateHints.tokens(e)) {
+                if (AUTHOR_TOKENS.contains(t)) {
+                    authorElements.add(e);
+                    return;
+                }
+                if (DATE_TOKENS.contains(t)) {
+                    dateTextElements.add(e);
+                    return;
+                }
+            }
+        }
+    }
+}

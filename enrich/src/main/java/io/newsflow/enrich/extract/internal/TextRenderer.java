@@ -1,0 +1,149 @@
+package io.newsflow.enrich.extract.internal;
+
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Renders the chosen elements as plain text in one DOM walk: blocks become paragraphs separated
+ * by a blank line, list items and {@code <br>} become line breaks, whitespace is collapsed, and
+ * link lists or headline blocks inside the article are skipped.
+ */
+final class TextRenderer implements NodeFilter {
+
+    private final StringBuilder out = new StringBuilder();
+    private final BlockStats stats;
+    private final String standfirst;
+    private Element root;
+    private int pendingBreak;
+    private boolean pendingSpace;
+
+    private TextRenderer(BlockStats stats, String description) {
+        this.stats = stats;
+        this.standfirst = description == null ? null : TextMatch.normalize(description);
+    }
+
+    /** Renders {@code roots}; a block repeating {@code description} (may be null) outside the body is dropped. */
+    static String render(List<Element> roots, BlockStats stats, String description) {
+        TextRenderer r = new TextRenderer(stats, description);
+        for (Element root : roots) {
+            r.root = root;
+            NodeTraversor.filter(r, root);
+            r.breakLine(2);
+        }
+        return r.out.toString().trim();
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            append(t.getWholeText());
+        } else if (node instanceof Element e) {
+            if (skip(e)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            String tag = e.normalName();
+            if (tag.equals("br")) {
+                breakLine(1);
+            } else if (isCell(tag)) {
+                pendingSpace = true;
+            } else if (BlockStats.isBlock(e)) {
+                breakLine(lineBreakOf(tag));
+            }
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e) {
+            if (isCell(e.normalName())) {
+                pendingSpace = true;
+            } else if (BlockStats.isBlock(e)) {
+                breakLine(lineBreakOf(e.normalName()));
+            }
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    private boolean skip(Element e) {
+        if (e.normalName().equals("h1")) {
+            return true;
+        }
+        BlockStats.Stat s = stats.get(e);
+        if (s == null || s.all == 0 || e == root) {
+            return false;
+        }
+        if (s.link * 2 > s.all && s.good * 2 < s.all || isStandfirst(e, s)) {
+            return true;
+        }
+        return s.all <= BoilerplateText.MAX_TESTED_LENGTH && s.own * 2 > s.all && BoilerplateText.isFurniture(e.text());
+    }
+
+    /**
+     * The summary under a headline often repeats the meta description; it is not body text unless it
+     * sits among the body's paragraphs (then it is the lead paragraph that the description quotes).
+     */
+    private boolean isStandfirst(Element e, BlockStats.Stat s) {
+        BlockStats.Stat rootStat = stats.get(root);
+        if (standfirst == null || standfirst.length() < 30 || rootStat == null
+                || rootStat.all < standfirst.length() * 3 || s.all < standfirst.length() * 0.8
+                || s.all > standfirst.length() * 1.3 || !TextMatch.normalize(e.text()).equals(standfirst)) {
+            return false;
+        }
+        Element parent = e.parent();
+        if (parent == null) {
+            return true;
+        }
+        for (Element sibling : parent.children()) {
+            BlockStats.Stat o = stats.get(sibling);
+            if (sibling != e && o != null && o.good > 0 && o.good == o.all - o.link) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Table cells of one row stay on one line, separated by a space. */
+    private static boolean isCell(String tag) {
+        return tag.equals("td") || tag.equals("th");
+    }
+
+    private static int lineBreakOf(String tag) {
+        return switch (tag) {
+            case "li", "tr", "dt", "dd" -> 1;
+            default -> 2;
+        };
+    }
+
+    private void breakLine(int n) {
+        pendingBreak = Math.max(pendingBreak, n);
+    }
+
+    private void append(String text) {
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingBreak > 0) {
+                if (!out.isEmpty()) {
+                    out.append(pendingBreak == 1 ? "\n" : "\n\n");
+                }
+                pendingBreak = 0;
+                pendingSpace = false;
+            } else if (pendingSpace) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.newsflow.enrich.summary.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits prose into sentences by terminal punctuation, paragraph breaks and an abbreviation list; no model needed. */
+public final class SentenceSplitter {
+
+    private static final Pattern BOUNDARY = Pattern.compile("[.!?。！？]+[\"'”’)\\]]*(?=\\s+[\"'“‘(\\[]?[\\p{Lu}\\p{N}])|\\n\\s*");
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen",
+            "col", "lt", "sgt", "capt", "jr", "sr", "prof", "rev", "inc", "corp", "ltd", "co", "mt", "ft", "vs", "no",
+            "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "calif",
+            "fla", "ill", "mass", "minn", "d.c", "a.m", "p.m", "approx", "dept", "est", "fig", "hon", "rt");
+
+    private SentenceSplitter() {
+    }
+
+    /** Returns the sentences of a text, trimmed, in order. */
+    public static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = BOUNDARY.matcher(text);
+        int start = 0;
+        while (m.find()) {
+            if (m.group().startsWith(".") && isAbbreviation(text, m.start())) {
+                continue;
+            }
+            add(out, text.substring(start, m.end()));
+            start = m.end();
+        }
+        add(out, text.substring(start));
+        return out;
+    }
+
+    private static boolean isAbbreviation(String text, int dot) {
+        int b = dot;
+        while (b > 0 && (Character.isLetter(text.charAt(b - 1)) || text.charAt(b - 1) == '.')) {
+            b--;
+        }
+        String word = text.substring(b, dot).toLowerCase(Locale.ROOT);
+        // Single capital initials ("J. K. Rowling") do not end a sentence either.
+        return ABBREVIATIONS.contains(word) || word.length() == 1 && Character.isUpperCase(text.charAt(b));
+    }
+
+    private static void add(List<String> out, String s) {
+        String t = s.strip();
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.newsflow.enrich.entities;
+
+import io.newsflow.enrich.dedupe.MinHash;
+import io.newsflow.enrich.dedupe.NearDuplicateIndex;
+import io.newsflow.enrich.keywords.DocumentFrequencies;
+import io.newsflow.enrich.keywords.KeywordExtractor;
+import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.language.OpenNlpLanguageDetector;
+import io.newsflow.enrich.summary.LeadSummarizer;
+import io.newsflow.enrich.topics.LexiconTopicClassifier;
+import io.newsflow.enrich.topics.TopicClassifier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A benchmark harness (not a test): prints the recognizer's tokens per second and the whole enrichment chain's
+ * articles per second on one thread over the labelled texts. Figures vary with the machine; run it alone.
+ */
+public final class EnrichmentBenchmark {
+
+    private static final int WARMUP_ROUNDS = 5;
+    private static final int ROUNDS = 20;
+
+    private EnrichmentBenchmark() {
+    }
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) {
+        List<String> texts = EvalCorpus.load("entities").stream().map(EvalCorpus.Article::text).toList();
+        long tokens = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
+        EntityRecognizer recognizer = RuleBasedEntityRecognizer.fromClasspath();
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            texts.forEach(t -> recognizer.recognize(null, t, "en"));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < ROUNDS; i++) {
+            texts.forEach(t -> recognizer.recognize(null, t, "en"));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "recognizer: %d articles, %d whitespace tokens x %d rounds: %.0f tokens/s, %.1f articles/s%n",
+                texts.size(), tokens, ROUNDS, tokens * ROUNDS / seconds, texts.size() * ROUNDS / seconds);
+        chain(texts);
+    }
+
+    private static void chain(List<String> texts) {
+        LanguageDetector language = OpenNlpLanguageDetector.fromClasspath();
+        EntityRecognizer recognizer = RuleBasedEntityRecognizer.fromClasspath();
+        TopicClassifier topics = LexiconTopicClassifier.fromClasspath();
+        KeywordExtractor keywords = new KeywordExtractor();
+        LeadSummarizer summarizer = new LeadSummarizer();
+        NearDuplicateIndex index = new NearDuplicateIndex(NearDuplicateIndex.DEFAULT_THRESHOLD, Long.MAX_VALUE / 4);
+        Counts df = new Counts();
+        long n = 0;
+        long start = 0;
+        for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+            if (round == WARMUP_ROUNDS) {
+                start = System.nanoTime();
+                n = 0;
+            }
+            for (String t : texts) {
+                String lang = language.detect(t, null);
+                recognizer.recognize(null, t, lang);
+                topics.classify(null, t, null, null, null);
+                keywords.extract(null, t, lang, df, 10);
+                df.add(keywords.terms(null, t, lang));
+                var sig = MinHash.signature(t);
+                index.find(sig, n);
+                index.add("a" + n, sig, n);
+                summarizer.summarize(null, t, lang, 3);
+                n++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "whole chain (language, entities, topics, keywords, dedupe, summary): %.1f articles/s on one thread%n",
+                n / seconds);
+    }
+
+    /** Document frequencies in a map, as the state store would hold them. */
+    private static final class Counts implements DocumentFrequencies {
+        private final Map<String, Long> counts = new HashMap<>();
+        private long documents;
+
+        void add(List<String> terms) {
+            documents++;
+            terms.forEach(t -> counts.merge(t, 1L, Long::sum));
+        }
+
+        @Override
+        public long documents() {
+            return documents;
+        }
+
+        @Override
+        public long frequency(String term) {
+            return counts.getOrDefault(term, 0L);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.newsflow.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleBasedEntityRecognizerTest {
+
+    private static final EntityRecognizer RECOGNIZER = RuleBasedEntityRecognizer.fromClasspath();
+
+    private static final String TEXT = "Prime Minister Jane Doerfler met Mr. Tomas Okafor in Lisbon on Monday. "
+            + "Doerfler said the Northwind Energy Corporation would open an office in Portugal. "
+            + "Okafor, who chairs the Atlantic Fisheries Council, told reporters that Northwind Energy Corporation "
+            + "had agreed. Doerfler later flew to Madrid.";
+
+    private static Entity named(List<Entity> entities, String name) {
+        return entities.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void resolvesSurnamesToTheFullNameWithAllMentions() {
+        Entity doerfler = named(RECOGNIZER.recognize(null, TEXT, "en"), "Jane Doerfler");
+        assertThat(doerfler.type()).isEqualTo(EntityType.PERSON);
+        assertThat(doerfler.mentions()).isEqualTo(3);
+    }
+
+    @Test
+    void stripsTitlesAndHonorificsFromNames() {
+        List<Entity> entities = RECOGNIZER.recognize(null, TEXT, "en");
+        assertThat(entities).extracting(Entity::name).contains("Tomas Okafor", "Jane Doerfler")
+                .noneMatch(n -> n.startsWith("Mr") || n.startsWith("Prime"));
+    }
+
+    @Test
+    void typesOrganisationsByTheirHeadWordAndPlacesByGazetteer() {
+        List<Entity> entities = RECOGNIZER.recognize(null, TEXT, "en");
+        assertThat(named(entities, "Northwind Energy Corporation").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Atlantic Fisheries Council").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Lisbon").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "Portugal").type()).isEqualTo(EntityType.LOCATION);
+    }
+
+    @Test
+    void reportsOffsetsThatPointAtTheMentions() {
+        for (Entity e : RECOGNIZER.recognize(null, TEXT, "en")) {
+            for (Mention m : e.spans()) {
+                String surface = TEXT.substring(m.start(), m.end());
+                assertThat(e.name()).as("mention '%s' of %s", surface, e.name()).containsIgnoringCase(surface.split(" ")[0]);
+            }
+        }
+    }
+
+    @Test
+    void countsHeadlineMentionsTowardsSalienceWithoutSpans() {
+        List<Entity> entities = RECOGNIZER.recognize("Okafor backs Northwind plan", TEXT, "en");
+        Entity okafor = named(entities, "Tomas Okafor");
+        assertThat(okafor.mentions()).isEqualTo(3);
+        assertThat(okafor.spans()).hasSize(2);
+        assertThat(okafor.salience()).isGreaterThan(named(entities, "Madrid").salience());
+    }
+
+    @Test
+    void ignoresSentenceInitialCapitalsOfOrdinaryWords() {
+        List<Entity> entities = RECOGNIZER.recognize(null, "Officials said nothing. However, Berlin stayed calm.", "en");
+        assertThat(entities).extracting(Entity::name).containsExactly("Berlin");
+    }
+
+    @Test
+    void returnsNothingForEmptyText() {
+        assertThat(RECOGNIZER.recognize(null, "", "en")).isEmpty();
+        assertThat(RECOGNIZER.recognize(null, null, null)).isEmpty();
+    }
+}

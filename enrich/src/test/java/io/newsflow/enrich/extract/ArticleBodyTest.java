@@ -1,0 +1,137 @@
+package io.newsflow.enrich.extract;
+
+import static io.newsflow.enrich.extract.Fixtures.page;
+import static io.newsflow.enrich.extract.Fixtures.prose;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Rules that decide what of a page is article body. */
+class ArticleBodyTest {
+
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    private String body(byte[] html) {
+        return extractor.extract(html, "https://news.example/story", null).text();
+    }
+
+    private String newsArticle() {
+        return body(Fixtures.bytes("news-article.html"));
+    }
+
+    @Test
+    void keepsEveryParagraphOfTheStory() {
+        assertThat(newsArticle())
+                .startsWith("Riverton's old dockyard will become a public park")
+                .contains("£4.2 million", "Maria Okafor", "Councillor James Whitfield")
+                .endsWith("the council said in a statement after the meeting.");
+    }
+
+    @Test
+    void separatesParagraphsWithBlankLineAndKeepsLineBreaks() {
+        assertThat(newsArticle())
+                .contains("eastern wards.\n\nThe plan, which")
+                .contains("12,000 signatures.\nIt was the largest petition");
+    }
+
+    @Test
+    void keepsSubheadingsAndListItemsInsideTheArticle() {
+        assertThat(newsArticle())
+                .contains("\n\nA long campaign\n\n")
+                .contains("Work on the playground starts in September.\nThe orchard will be planted next spring.");
+    }
+
+    @Test
+    void keepsEmbeddedTweetText() {
+        assertThat(newsArticle()).contains("the dockyard park is approved!");
+    }
+
+    @Test
+    void dropsHeadlineStandfirstAndByline() {
+        assertThat(newsArticle()).doesNotContain("Council approves new riverside park", "Residents celebrate",
+                "By Priya", "8:30am");
+    }
+
+    @Test
+    void dropsShareButtonsFromBody() {
+        assertThat(newsArticle()).doesNotContain("Share on Facebook", "Share on Twitter");
+    }
+
+    @Test
+    void dropsCaptionsAdsAndNewsletterBox() {
+        assertThat(newsArticle()).doesNotContain("pictured in March", "Advertisement", "Get the Gazette daily",
+                "free newsletter");
+    }
+
+    @Test
+    void dropsRelatedStoriesCommentsAndSidebar() {
+        assertThat(newsArticle()).doesNotContain("Related stories", "Harbour bridge", "Brilliant news",
+                "Most read", "Man rescued");
+    }
+
+    @Test
+    void dropsNavigationFooterAndCookieBanner() {
+        assertThat(newsArticle()).doesNotContain("Sport", "All rights reserved", "cookies");
+    }
+
+    @Test
+    void dropsShareListAtEndOfBlogPost() {
+        String text = body(Fixtures.bytes("blog-post.html"));
+        assertThat(text).startsWith("Viele Leserinnen").endsWith("das Frühstück ist gerettet.")
+                .contains("350 g Wasser und 10 g Salz").doesNotContain("Teilen mit", "Pinterest", "Vorheriger");
+    }
+
+    @Test
+    void mergesArticleSplitAcrossSiblingContainers() {
+        String html = "<div class='wrap'><div class='part'>" + prose(1) + prose(2) + prose(3) + "</div>"
+                + "<div class='inline-promo'><a href='/x'>Subscribe now for full access to every story</a></div>"
+                + "<div class='part'>" + prose(4) + prose(5) + "</div></div>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 5").doesNotContain("Subscribe");
+    }
+
+    @Test
+    void dropsTeaserCardsWithLinkedHeadlines() {
+        String teaser = "<div class='card'><h3><a href='/other'>Another story everyone is reading today</a></h3>"
+                + "<p>A short summary of that other story, written to make you click through to it.</p></div>";
+        String html = "<div class='main'><article>" + prose(1) + prose(2) + prose(3) + "</article>" + teaser + "</div>";
+        assertThat(body(page(html))).contains("Paragraph 3").doesNotContain("Another story", "short summary");
+    }
+
+    @Test
+    void dropsLinkListsInsideTheArticle() {
+        String links = "<ul><li><a href='/1'>First related headline on the site</a></li>"
+                + "<li><a href='/2'>Second related headline on the site</a></li></ul>";
+        assertThat(body(page("<article>" + prose(1) + links + prose(2) + "</article>")))
+                .contains("Paragraph 2").doesNotContain("related headline");
+    }
+
+    @Test
+    void dropsHiddenElements() {
+        String html = "<article>" + prose(1) + "<div style='display: none'>" + prose(99) + "</div>"
+                + "<p hidden>Hidden paragraph that no reader can see on the rendered page at all.</p>" + prose(2)
+                + "</article>";
+        assertThat(body(page(html))).contains("Paragraph 2").doesNotContain("Paragraph 99", "Hidden paragraph");
+    }
+
+    @Test
+    void dropsShortFurnitureLinesAndDatelines() {
+        String html = "<article><div>Advertisement</div><div>Updated: 19 November 2019, 09:01 AM</div>" + prose(1)
+                + "<div>Read more</div>" + prose(2) + "<p>(Reporting by Jane Roe; Editing by John Doe)</p></article>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 2")
+                .doesNotContain("Advertisement", "Updated", "Read more", "Reporting by");
+    }
+
+    @Test
+    void keepsWrapperNamedLikeFurnitureWhenItHoldsTheStory() {
+        String html = "<div class='layout with-sidebar'><div class='story'>" + prose(1) + prose(2) + prose(3)
+                + "</div></div>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 3");
+    }
+
+    @Test
+    void rendersTableRowsOnTheirOwnLines() {
+        String html = "<article>" + prose(1) + "<table><tr><td>Kyle</td><td>5040</td></tr>"
+                + "<tr><td>Martin</td><td>5035</td></tr></table>" + prose(2) + "</article>";
+        assertThat(body(page(html))).contains("Kyle 5040\nMartin 5035");
+    }
+}

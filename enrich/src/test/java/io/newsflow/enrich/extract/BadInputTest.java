@@ -1,0 +1,106 @@
+package io.newsflow.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Hostile or useless input gives a clear empty result, never an exception or a hang. */
+class BadInputTest {
+
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    @Test
+    void reportsEmptyInput() {
+        assertThat(extractor.extract(new byte[0], null, null).emptyReason()).isEqualTo("empty-input");
+        assertThat(extractor.extract(null, null, null).emptyReason()).isEqualTo("empty-input");
+        assertThat(extractor.extract("  \n\t ".getBytes(StandardCharsets.UTF_8), null, null).emptyReason())
+                .isEqualTo("empty-input");
+    }
+
+    @Test
+    void reportsBinaryInput() {
+        byte[] noise = new byte[4096];
+        new Random(42).nextBytes(noise);
+        ExtractedArticle a = extractor.extract(noise, "https://x.example/a.png", null);
+        assertThat(a.emptyReason()).isEqualTo("binary");
+        assertThat(a.text()).isEmpty();
+    }
+
+    @Test
+    void reportsNonHtmlContentType() {
+        ExtractedArticle a = extractor.extract("%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII), null,
+                "application/pdf");
+        assertThat(a.emptyReason()).isEqualTo("not-html");
+    }
+
+    @Test
+    void reportsPlainTextWithoutMarkupAsNotHtml() {
+        ExtractedArticle a = extractor.extract("just some words".getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(a.emptyReason()).isEqualTo("not-html");
+    }
+
+    @Test
+    void reportsHomePageAsHavingNoArticle() {
+        ExtractedArticle a = extractor.extract(Fixtures.bytes("home-page.html"), null, null);
+        assertThat(a.text()).isEmpty();
+        assertThat(a.emptyReason()).isEqualTo("no-article-content");
+        assertThat(a.siteName()).isEqualTo("Daily Planet");
+    }
+
+    @Test
+    void readsGzipCompressedBody() throws IOException {
+        ExtractedArticle a = extractor.extract(gzip(Fixtures.bytes("news-article.html")), null, null);
+        assertThat(a.text()).contains("Riverton's old dockyard");
+    }
+
+    @Test
+    void keepsWhatDecompressesFromTruncatedGzip() throws IOException {
+        byte[] gz = gzip(Fixtures.bytes("news-article.html"));
+        ExtractedArticle a = extractor.extract(Arrays.copyOf(gz, gz.length * 2 / 3), null, null);
+        assertThat(a.emptyReason()).isIn(null, "no-article-content");
+        assertThat(a.title()).isEqualTo("Council approves new riverside park after five-year campaign");
+    }
+
+    @Test
+    void survivesTenThousandLevelsOfNesting() {
+        String html = "<html><body>" + "<div>".repeat(10_000) + Fixtures.prose(1) + Fixtures.prose(2)
+                + "</div>".repeat(10_000) + "</body></html>";
+        long start = System.nanoTime();
+        ExtractedArticle a = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(a.text()).contains("Paragraph 1", "Paragraph 2");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void truncatesHugePageAndFlagsIt() {
+        String para = Fixtures.prose(7) + "\n";
+        StringBuilder sb = new StringBuilder("<html><body><article>");
+        while (sb.length() < 20_000_000) {
+            sb.append(para);
+        }
+        ExtractedArticle a = extractor.extract(sb.toString().getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(a.truncated()).isTrue();
+        assertThat(a.text()).startsWith("Paragraph 7").hasSizeLessThan(ExtractorOptions.DEFAULT_MAX_INPUT_BYTES);
+    }
+
+    @Test
+    void rejectsNonsensicalOptions() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExtractorOptions(10, 512, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInputBytes");
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,81 @@
+package io.newsflow.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON written by {@code newsflow extract}. */
+class BatchExtractionTest {
+
+    @TempDir
+    Path dir;
+
+    private JsonNode run(Path... inputs) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BatchExtraction.run(List.of(inputs), out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void mapsEachFileIdToItsArticle() throws IOException {
+        Files.write(dir.resolve("story-1.html"), Fixtures.bytes("news-article.html"));
+        Files.write(dir.resolve("story-2.html.gz"), gzip(Fixtures.bytes("blog-post.html")));
+        JsonNode json = run(dir);
+        assertThat(json.fieldNames()).toIterable().containsExactly("story-1", "story-2");
+        JsonNode first = json.get("story-1");
+        assertThat(first.get("articleBody").asText()).startsWith("Riverton's old dockyard");
+        assertThat(first.get("headline").asText()).isEqualTo("Council approves new riverside park after five-year campaign");
+        assertThat(first.get("authors")).hasSize(2);
+        assertThat(first.get("datePublished").asText()).isEqualTo("2023-05-14T08:30+01:00");
+        assertThat(first.get("language").asText()).isEqualTo("en");
+        assertThat(json.get("story-2").get("articleBody").asText()).startsWith("Viele Leserinnen");
+    }
+
+    @Test
+    void omitsAbsentFields() throws IOException {
+        Files.write(dir.resolve("home.html"), Fixtures.bytes("home-page.html"));
+        JsonNode home = run(dir.resolve("home.html")).get("home");
+        assertThat(home.get("articleBody").asText()).isEmpty();
+        assertThat(home.has("authors")).isFalse();
+        assertThat(home.has("datePublished")).isFalse();
+        assertThat(home.has("canonicalUrl")).isFalse();
+    }
+
+    @Test
+    void writesErrorEntryForTruncatedGzipAndCarriesOn() throws IOException {
+        byte[] gz = gzip(Fixtures.bytes("news-article.html"));
+        Files.write(dir.resolve("broken.html.gz"), Arrays.copyOf(gz, gz.length / 2));
+        Files.write(dir.resolve("fine.html"), Fixtures.bytes("blog-post.html"));
+        JsonNode json = run(dir);
+        assertThat(json.get("broken").get("error").asText()).isNotBlank();
+        assertThat(json.get("fine").get("articleBody").asText()).startsWith("Viele Leserinnen");
+    }
+
+    @Test
+    void writesErrorEntryForMissingOrBinaryFile() throws IOException {
+        byte[] binary = new byte[2048];
+        binary[10] = 0;
+        Files.write(dir.resolve("image.html"), binary);
+        JsonNode json = run(dir.resolve("image.html"), dir.resolve("missing.html"));
+        assertThat(json.get("image").get("error").asText()).isEqualTo("binary");
+        assertThat(json.get("missing").get("error").asText()).contains("NoSuchFile");
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,171 @@
+package io.newsflow.ingest.feeds;
+
+import io.newsflow.ingest.fetch.FetchRequest;
+import io.newsflow.ingest.fetch.FetchResult;
+import io.newsflow.ingest.fetch.FetchStatus;
+import io.newsflow.ingest.fetch.Fetcher;
+import io.newsflow.ingest.fetch.RetryAfter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+
+/**
+ * Polls feeds on a per-feed schedule with conditional GET (ETag / Last-Modified) and exponential
+ * back-off on failures (honouring Retry-After). It keeps only scheduling state; deduplication of
+ * items across polls belongs to the caller's seen-set.
+ */
+public final class FeedPoller {
+
+    private final Fetcher fetcher;
+    private final FeedReader reader;
+    private final Duration defaultInterval;
+    private final Duration maxBackoff;
+    private final Clock clock;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final Map<URI, FeedState> states = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a poller. {@code fetcher} must accept non-HTML content (feeds are XML/JSON), e.g. a
+     * {@code PoliteFetcher} over an {@code HttpFetcher} with {@code htmlOnly=false}.
+     */
+    public FeedPoller(Fetcher fetcher, FeedReader reader, Duration defaultInterval, Duration maxBackoff, Clock clock) {
+        this.fetcher = fetcher;
+        this.reader = reader;
+        this.defaultInterval = defaultInterval;
+        this.maxBackoff = maxBackoff;
+        this.clock = clock;
+    }
+
+    /** Subscribes to a feed at the default interval; it is due immediately. No-op if already known. */
+    public void add(URI feed) {
+        add(feed, defaultInterval);
+    }
+
+    /** Subscribes to a feed at its own interval; it is due immediately. No-op if already known. */
+    public void add(URI feed, Duration interval) {
+        states.putIfAbsent(feed, FeedState.initial(feed, interval, clock.instant()));
+    }
+
+    /** Restores persisted state (validators, schedule, failure count), replacing what is known. */
+    public void restore(FeedState state) {
+        states.put(state.feed(), state);
+    }
+
+    /** Current state of a feed, if subscribed. */
+    public Optional<FeedState> state(URI feed) {
+        return Optional.ofNullable(states.get(feed));
+    }
+
+    /** Snapshot of all feed states, e.g. for persisting. */
+    public Collection<FeedState> states() {
+        return List.copyOf(states.values());
+    }
+
+    /** Feeds due now, most overdue first. */
+    public List<URI> due() {
+        Instant now = clock.instant();
+        return states.values().stream()
+                .filter(s -> !s.nextPollAt().isAfter(now))
+                .sorted(Comparator.comparing(FeedState::nextPollAt))
+                .map(FeedState::feed)
+                .toList();
+    }
+
+    /** When the next feed becomes due, or empty if there are no feeds. */
+    public Optional<Instant> nextDue() {
+        return states.values().stream().map(FeedState::nextPollAt).min(Comparator.naturalOrder());
+    }
+
+    /** Polls every due feed concurrently on virtual threads and returns their results. */
+    public List<PollResult> pollDue() {
+        List<URI> due = due();
+        List<PollResult> results = new ArrayList<>(due.size());
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<PollResult>> futures = due.stream().map(u -> exec.submit(() -> poll(u))).toList();
+            for (Future<PollResult> f : futures) {
+                results.add(join(f));
+            }
+        }
+        return results;
+    }
+
+    /** Polls one feed now (subscribing it if unknown), updates its state and returns the outcome. */
+    public PollResult poll(URI feed) {
+        FeedState state = states.computeIfAbsent(feed, f -> FeedState.initial(f, defaultInterval, clock.instant()));
+        FetchResult fetch = fetcher.fetch(new FetchRequest(feed, state.etag(), state.lastModified()));
+        Instant now = clock.instant();
+        if (fetch.status() == FetchStatus.NOT_MODIFIED) {
+            return succeed(state, fetch, PollResult.Status.NOT_MODIFIED, List.of(), now);
+        }
+        if (!fetch.hasBody()) {
+            return fail(state, fetch, fetch.status() + (fetch.reason() == null ? "" : ": " + fetch.reason()), now);
+        }
+        try {
+            Feed parsed = reader.parse(fetch.body(), fetch.finalUri());
+            return succeed(state, fetch, PollResult.Status.UPDATED, parsed.items(), now);
+        } catch (FeedParseException e) {
+            return fail(state, fetch, e.getMessage(), now);
+        }
+    }
+
+    private PollResult succeed(FeedState s, FetchResult fetch, PollResult.Status status, List<FeedItem> items,
+                               Instant now) {
+        boolean fresh = status == PollResult.Status.UPDATED;
+        String etag = fresh ? fetch.header("etag") : s.etag();
+        String lastModified = fresh ? fetch.header("last-modified") : s.lastModified();
+        Instant next = now.plus(jitter(s.interval()));
+        states.put(s.feed(), new FeedState(s.feed(), s.interval(), etag, lastModified, next, 0, null));
+        return new PollResult(s.feed(), status, items, fetch, next, null);
+    }
+
+    private PollResult fail(FeedState s, FetchResult fetch, String reason, Instant now) {
+        int failures = s.consecutiveFailures() + 1;
+        Duration wait = backoff(s.interval(), failures);
+        Duration retryAfter = RetryAfter.parse(fetch.header("retry-after"), now);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
+        }
+        Instant next = now.plus(wait);
+        states.put(s.feed(), new FeedState(s.feed(), s.interval(), s.etag(), s.lastModified(), next, failures, reason));
+        return new PollResult(s.feed(), PollResult.Status.FAILED, List.of(), fetch, next, reason);
+    }
+
+    /** interval * 2^failures, capped, with jitter so failing feeds do not retry in lockstep. */
+    Duration backoff(Duration interval, int failures) {
+        long base = Math.max(1, interval.toMillis());
+        long exp = failures >= 31 ? Long.MAX_VALUE : base << Math.min(failures, 30);
+        long capped = Math.min(exp < 0 ? Long.MAX_VALUE : exp, maxBackoff.toMillis());
+        return jitter(Duration.ofMillis(capped));
+    }
+
+    /** Spreads polls by up to -10% so that feeds added together do not stay synchronised. */
+    private Duration jitter(Duration d) {
+        long ms = d.toMillis();
+        long spread = ms / 10;
+        return Duration.ofMillis(ms - (spread > 0 ? random.nextLong(spread + 1) : 0));
+    }
+
+    private static PollResult join(Future<PollResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling feeds", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("feed poll failed unexpectedly", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Body reading, deadlines and back-off used by the fetcher; not for outside use.
+ */
+package io.newsflow.ingest.fetch.internal;

@@ -1,0 +1,179 @@
+package io.newsflow.ingest.sitemaps;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import io.newsflow.ingest.discovery.ContentSniffer;
+import io.newsflow.ingest.discovery.SourceKind;
+import io.newsflow.ingest.feeds.Feed;
+import io.newsflow.ingest.feeds.FeedItem;
+import io.newsflow.ingest.feeds.FeedParseException;
+import io.newsflow.ingest.feeds.FeedReader;
+import io.newsflow.ingest.fetch.FetchRequest;
+import io.newsflow.ingest.fetch.FetchResult;
+import io.newsflow.ingest.fetch.Fetcher;
+import io.newsflow.ingest.sitemaps.internal.Gunzip;
+import io.newsflow.ingest.sitemaps.internal.SitemapParsing;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads sitemaps, sitemap indexes (recursively, bounded in depth, count and URLs), Google News
+ * sitemaps and text sitemaps with crawler-commons, and finds sitemaps through robots.txt. The
+ * document type is decided from content, so a feed given as a "sitemap" is read as a feed.
+ */
+public final class SitemapReader {
+
+    /** Sitemaps may be 50 MB uncompressed (sitemaps.org); more than that is refused as a bomb. */
+    private static final long MAX_DECOMPRESSED = 50L * 1024 * 1024;
+
+    private final Fetcher fetcher;
+    private final FeedReader feeds = new FeedReader();
+    private final int maxDepth;
+    private final int maxSitemaps;
+    private final int maxUrls;
+
+    /**
+     * Creates a reader. {@code fetcher} must accept XML/text/gzip (not HTML-only).
+     *
+     * @param maxDepth    index nesting followed (0 = only the given documents)
+     * @param maxSitemaps documents fetched per walk
+     * @param maxUrls     URLs returned per walk
+     */
+    public SitemapReader(Fetcher fetcher, int maxDepth, int maxSitemaps, int maxUrls) {
+        if (maxDepth < 0 || maxSitemaps < 1 || maxUrls < 1) {
+            throw new IllegalArgumentException("invalid sitemap limits: depth=" + maxDepth + " sitemaps="
+                    + maxSitemaps + " urls=" + maxUrls);
+        }
+        this.fetcher = fetcher;
+        this.maxDepth = maxDepth;
+        this.maxSitemaps = maxSitemaps;
+        this.maxUrls = maxUrls;
+    }
+
+    /** A reader with depth 3, 1,000 documents and 1,000,000 URLs per walk. */
+    public static SitemapReader withDefaults(Fetcher fetcher) {
+        return new SitemapReader(fetcher, 3, 1000, 1_000_000);
+    }
+
+    /** Sitemap URLs declared in {@code site}'s robots.txt ({@code Sitemap:} lines); empty if none or unreachable. */
+    public List<URI> discover(URI site) {
+        URI robots = site.resolve("/robots.txt");
+        FetchResult r = fetcher.fetch(FetchRequest.of(robots));
+        if (!r.hasBody()) {
+            return List.of();
+        }
+        BaseRobotRules rules = new SimpleRobotRulesParser()
+                .parseContent(robots.toString(), r.body(), r.contentType(), List.of("newsflowbot"));
+        List<URI> out = new ArrayList<>();
+        for (String s : rules.getSitemaps()) {
+            try {
+                out.add(URI.create(s.strip()));
+            } catch (IllegalArgumentException e) {
+                // an unparseable Sitemap: line is the site's mistake; the others are still useful
+            }
+        }
+        return out;
+    }
+
+    /** Walks one sitemap, index or feed. */
+    public SitemapResult read(URI sitemap) {
+        return read(List.of(sitemap));
+    }
+
+    /** Walks several roots breadth-first, sharing limits and de-duplicating documents and URLs. */
+    public SitemapResult read(Collection<URI> roots) {
+        Walk walk = new Walk();
+        roots.forEach(r -> walk.enqueue(r, 0));
+        while (!walk.queue.isEmpty()) {
+            if (walk.read >= maxSitemaps || walk.entries.size() >= maxUrls) {
+                walk.limitReached = true;
+                break;
+            }
+            Pending p = walk.queue.removeFirst();
+            walk.read++;
+            readOne(p, walk);
+        }
+        return new SitemapResult(new ArrayList<>(walk.entries.values()), walk.failures, walk.read, walk.limitReached);
+    }
+
+    private void readOne(Pending p, Walk walk) {
+        FetchResult r = fetcher.fetch(FetchRequest.of(p.uri()));
+        if (!r.hasBody()) {
+            walk.failures.add(new SitemapResult.Failure(p.uri(), r.status() + (r.reason() == null ? "" : ": " + r.reason())));
+            return;
+        }
+        try {
+            byte[] body = r.body();
+            SourceKind kind = ContentSniffer.sniff(body);
+            if (kind == SourceKind.GZIP) {
+                body = Gunzip.gunzip(body, MAX_DECOMPRESSED);
+                kind = ContentSniffer.sniff(body);
+            }
+            if (kind.isFeed()) {
+                addFeed(feeds.parse(body, r.finalUri()), p.uri(), walk);
+            } else if (kind.isSitemap()) {
+                addSitemap(SitemapParsing.parse(body, kind, r.finalUri()), p, walk);
+            } else {
+                walk.failures.add(new SitemapResult.Failure(p.uri(), "neither sitemap nor feed (" + kind + ")"));
+            }
+        } catch (IOException | FeedParseException e) {
+            walk.failures.add(new SitemapResult.Failure(p.uri(), e.getMessage()));
+        }
+    }
+
+    private void addSitemap(SitemapParsing.Parsed parsed, Pending p, Walk walk) {
+        for (SitemapEntry e : parsed.entries()) {
+            walk.add(e);
+        }
+        for (URI child : parsed.children()) {
+            if (p.depth() + 1 > maxDepth) {
+                walk.limitReached = true;
+            } else {
+                walk.enqueue(child, p.depth() + 1);
+            }
+        }
+    }
+
+    private void addFeed(Feed feed, URI source, Walk walk) {
+        for (FeedItem item : feed.items()) {
+            walk.add(new SitemapEntry(item.url(), null, item.title(), item.published(), source, feed.kind()));
+        }
+    }
+
+    /** A document waiting to be read, with its depth below the root. */
+    private record Pending(URI uri, int depth) {
+    }
+
+    /** Mutable state of one walk. */
+    private final class Walk {
+        private final Deque<Pending> queue = new ArrayDeque<>();
+        private final Set<URI> seenDocs = new HashSet<>();
+        private final Map<String, SitemapEntry> entries = new LinkedHashMap<>();
+        private final List<SitemapResult.Failure> failures = new ArrayList<>();
+        private int read;
+        private boolean limitReached;
+
+        void enqueue(URI uri, int depth) {
+            if (seenDocs.add(uri)) { // index cycles end here
+                queue.addLast(new Pending(uri, depth));
+            }
+        }
+
+        void add(SitemapEntry e) {
+            if (entries.size() >= maxUrls) {
+                limitReached = true;
+                return;
+            }
+            entries.putIfAbsent(e.url(), e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.newsflow.ingest.sitemaps;
+
+import static io.newsflow.ingest.fetch.LoopbackServer.respond;
+import static io.newsflow.ingest.fetch.LoopbackServer.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.ingest.discovery.SourceKind;
+import io.newsflow.ingest.fetch.FetchOptions;
+import io.newsflow.ingest.fetch.HttpFetcher;
+import io.newsflow.ingest.fetch.LoopbackServer;
+import io.newsflow.ingest.security.SsrfGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SitemapReaderTest {
+
+    private final LoopbackServer server = LoopbackServer.start();
+    private final String base = server.uri("").toString();
+    private final HttpFetcher fetcher = new HttpFetcher(FetchOptions.defaults()
+            .withSsrfGuard(SsrfGuard.allowing(List.of("127.0.0.0/8")))
+            .withHtmlOnly(false)
+            .withRetries(1, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+    private final SitemapReader reader = SitemapReader.withDefaults(fetcher);
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        server.close();
+    }
+
+    private String fixture(String name) {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{BASE}", base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void serveXml(String path, String fixture) {
+        server.route(path, text(200, "application/xml", fixture(fixture)));
+    }
+
+    @Test
+    void readsGoogleNewsSitemapWithTitleAndPublicationDate() {
+        serveXml("/news-sitemap.xml", "news-sitemap.xml");
+        SitemapResult r = reader.read(server.uri("/news-sitemap.xml"));
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.entries()).hasSize(2);
+        SitemapEntry first = r.entries().get(0);
+        assertThat(first.url()).isEqualTo(base + "/2026/11/25/election-results");
+        assertThat(first.title()).isEqualTo("Election results: a narrow win");
+        assertThat(first.published()).isEqualTo(Instant.parse("2026-11-25T07:15:00Z"));
+        assertThat(first.sourceKind()).isEqualTo(SourceKind.SITEMAP);
+        assertThat(r.entries().get(1).lastModified()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
+    }
+
+    @Test
+    void walksNestedIndexesIncludingGzipAndRecordsFailuresAndCycles() {
+        serveXml("/index.xml", "index.xml");
+        serveXml("/nested-index.xml", "nested-index.xml");
+        serveXml("/news-sitemap.xml", "news-sitemap.xml");
+        byte[] gz = LoopbackServer.gzip(fixture("archive.xml").getBytes(StandardCharsets.UTF_8));
+        server.route("/archive.xml.gz", ex -> respond(ex, 200, "application/x-gzip", gz));
+        SitemapResult r = reader.read(server.uri("/index.xml"));
+        assertThat(r.entries()).extracting(SitemapEntry::url).containsExactly(
+                base + "/2026/11/25/election-results", base + "/2026/11/25/markets", base + "/2019/01/01/old-story");
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.sitemap()).isEqualTo(server.uri("/missing.xml"));
+            assertThat(f.reason()).contains("HTTP_ERROR");
+        });
+        assertThat(server.hits("/index.xml")).isEqualTo(1);
+        assertThat(r.sitemapsRead()).isEqualTo(5);
+    }
+
+    @Test
+    void stopsAtTheDepthLimit() {
+        serveXml("/index.xml", "index.xml");
+        serveXml("/news-sitemap.xml", "news-sitemap.xml");
+        serveXml("/nested-index.xml", "nested-index.xml");
+        SitemapResult r = new SitemapReader(fetcher, 1, 100, 100).read(server.uri("/index.xml"));
+        assertThat(r.limitReached()).isTrue();
+        assertThat(server.hits("/archive.xml.gz")).isZero();
+    }
+
+    @Test
+    void stopsAtTheUrlLimit() {
+        serveXml("/news-sitemap.xml", "news-sitemap.xml");
+        SitemapResult r = new SitemapReader(fetcher, 3, 100, 1).read(server.uri("/news-sitemap.xml"));
+        assertThat(r.entries()).hasSize(1);
+        assertThat(r.limitReached()).isTrue();
+    }
+
+    @Test
+    void readsTextSitemaps() {
+        server.route("/urls.txt", text(200, "text/plain", base + "/a\n" + base + "/b\n"));
+        SitemapResult r = reader.read(server.uri("/urls.txt"));
+        assertThat(r.entries()).extracting(SitemapEntry::url).containsExactly(base + "/a", base + "/b");
+    }
+
+    @Test
+    void readsAFeedGivenAsSitemapByLookingAtTheContent() {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>" + base
+                + "</link><description>d</description><item><title>Hello</title><link>" + base
+                + "/hello</link></item></channel></rss>";
+        server.route("/sitemap.xml", text(200, "application/xml", rss));
+        SitemapResult r = reader.read(server.uri("/sitemap.xml"));
+        assertThat(r.entries()).singleElement().satisfies(e -> {
+            assertThat(e.url()).isEqualTo(base + "/hello");
+            assertThat(e.title()).isEqualTo("Hello");
+            assertThat(e.sourceKind()).isEqualTo(SourceKind.RSS);
+        });
+    }
+
+    @Test
+    void refusesSitemapWithExternalEntity() {
+        server.route("/secret", text(200, "text/plain", "secret"));
+        serveXml("/xxe.xml", "xxe-sitemap.xml");
+        SitemapResult r = reader.read(server.uri("/xxe.xml"));
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.failures()).hasSize(1);
+        assertThat(server.hits("/secret")).isZero();
+    }
+
+    @Test
+    void reportsHtmlAsNeitherSitemapNorFeed() {
+        server.route("/page", text(200, "text/html", "<html><body>x</body></html>"));
+        assertThat(reader.read(server.uri("/page")).failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("HTML"));
+    }
+
+    @Test
+    void refusesGzipBombSitemap() {
+        byte[] bomb = LoopbackServer.gzip(new byte[60 * 1024 * 1024]);
+        server.route("/bomb.xml.gz", ex -> respond(ex, 200, "application/x-gzip", bomb));
+        SitemapResult r = reader.read(server.uri("/bomb.xml.gz"));
+        assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("larger than"));
+    }
+
+    @Test
+    void discoversSitemapsFromRobotsTxt() {
+        server.route("/robots.txt", text(200, "text/plain",
+                "User-agent: *\nDisallow: /admin\nSitemap: " + base + "/news-sitemap.xml\nSitemap: " + base + "/index.xml\n"));
+        assertThat(reader.discover(server.uri("/"))).containsExactly(server.uri("/news-sitemap.xml"), server.uri("/index.xml"));
+    }
+
+    @Test
+    void discoversNothingWhenRobotsTxtIsMissing() {
+        assertThat(reader.discover(server.uri("/"))).isEmpty();
+    }
+}
