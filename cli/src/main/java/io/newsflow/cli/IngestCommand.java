@@ -1,22 +1,52 @@
 package io.newsflow.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.ingest.discovery.UrlListReader;
+import io.newsflow.ingest.feeds.FeedItem;
+import io.newsflow.ingest.feeds.FeedPoller;
+import io.newsflow.ingest.feeds.FeedReader;
+import io.newsflow.ingest.feeds.PollResult;
+import io.newsflow.ingest.fetch.FetchOptions;
+import io.newsflow.ingest.fetch.HttpFetcher;
 import io.newsflow.ingest.files.FileIngest;
+import io.newsflow.ingest.pipeline.Discovered;
+import io.newsflow.ingest.pipeline.PageIngest;
+import io.newsflow.ingest.pipeline.WarcIngest;
+import io.newsflow.ingest.politeness.FetchListener;
+import io.newsflow.ingest.politeness.PoliteFetcher;
+import io.newsflow.ingest.politeness.PolitenessOptions;
 import io.newsflow.ingest.produce.RawArticleSink;
+import io.newsflow.ingest.security.SsrfGuard;
+import io.newsflow.ingest.sitemaps.SitemapEntry;
+import io.newsflow.ingest.sitemaps.SitemapReader;
+import io.newsflow.ingest.url.UrlCanonicalizer;
+import io.newsflow.schemas.avro.FeedHints;
+import io.newsflow.schemas.avro.SourceKind;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Ingests pages into news.raw.v1. */
+/** Ingests pages into news.raw.v1 from files, URLs, URL lists, feeds, sitemaps and WARC archives. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Produce RawArticles to news.raw.v1 from local pages (.html, .html.gz) and folders.")
+        description = "Produce RawArticles to news.raw.v1 from files, URLs, URL lists, feeds, sitemaps and WARC files.")
 final class IngestCommand implements Callable<Integer> {
 
     /** Ingest defaults resource. */
@@ -25,21 +55,166 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--dir", description = "A page file or a folder of pages (repeatable).")
+    @Option(names = "--dir", description = "A page file or a folder of pages (.html, .html.gz), repeatable.")
     List<Path> dirs = new ArrayList<>();
 
+    @Option(names = "--url", description = "A page URL to fetch, repeatable.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--urls", description = "A file of page URLs, one per line ('-' for stdin), repeatable.")
+    List<String> urlLists = new ArrayList<>();
+
+    @Option(names = "--feed", description = "An RSS, Atom or JSON Feed URL, repeatable.")
+    List<URI> feeds = new ArrayList<>();
+
+    @Option(names = "--sitemap", description = "A sitemap or sitemap index URL (Google News sitemaps too), repeatable.")
+    List<URI> sitemaps = new ArrayList<>();
+
+    @Option(names = "--warc", description = "A WARC or WARC.gz file to replay (resumable), repeatable.")
+    List<Path> warcs = new ArrayList<>();
+
+    @Option(names = "--follow", description = "Keep polling the feeds on their schedule until Ctrl-C (default: once).")
+    boolean follow;
+
+    @Option(names = "--allow-host", description = "Allow fetching from this private/loopback host or CIDR (testing), repeatable.")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--user-agent", description = "User-Agent to send (default: an honest Newsflow agent).")
+    String userAgent;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         ServiceConfig config = connection.load(DEFAULTS);
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
-        long started = System.nanoTime();
+        Progress progress = new Progress();
+        UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
         try (RawArticleSink sink = new RawArticleSink(config.kafka(), topics)) {
-            int files = new FileIngest(sink, config.getLong("ingest.max-bytes", 16L << 20)).ingest(dirs);
+            if (!dirs.isEmpty()) {
+                int files = new FileIngest(sink, config.getLong("ingest.max-bytes", 16L << 20)).ingest(dirs);
+                progress.note("files", files);
+            }
+            for (Path warc : warcs) {
+                new WarcIngest(sink, canonicalizer).replay(warc, n -> progress.tick("warc " + warc.getFileName(), n, sink));
+            }
+            if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty()) {
+                fetchFromWeb(config, sink, canonicalizer, progress);
+            }
             sink.flush();
-            System.err.printf("newsflow ingest: %d files, %d pages sent, %d dead letters, %d failed in %.1f s%n",
-                    files, sink.sent(), sink.deadLetters(), sink.failed(), (System.nanoTime() - started) / 1e9);
+            System.err.printf("newsflow ingest: %d pages sent, %d dead letters, %d failed in %.1f s%n",
+                    sink.sent(), sink.deadLetters(), sink.failed(), progress.seconds());
             return sink.failed() == 0 ? 0 : 1;
+        }
+    }
+
+    private void fetchFromWeb(ServiceConfig config, RawArticleSink sink, UrlCanonicalizer canonicalizer,
+                              Progress progress) throws IOException, InterruptedException {
+        FetchOptions options = FetchOptions.defaults()
+                .withSsrfGuard(allowHosts.isEmpty() ? SsrfGuard.defaults() : SsrfGuard.allowing(allowHosts))
+                .withMaxBodyBytes(config.getLong("ingest.max-bytes", 16L << 20));
+        if (userAgent != null) {
+            options = options.withUserAgent(userAgent);
+        }
+        try (PoliteFetcher fetcher = PoliteFetcher.create(options, PolitenessOptions.defaults(), FetchListener.NONE,
+                new SimpleMeterRegistry())) {
+            PageIngest pages = new PageIngest(fetcher, sink, canonicalizer);
+            // Feeds and sitemaps are XML: fetched by a non-HTML fetcher sharing the same host turns and robots.txt.
+            HttpFetcher xmlFetcher = new HttpFetcher(options.withHtmlOnly(false));
+            PoliteFetcher xml = fetcher.withDelegate(xmlFetcher);
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String url : urls) {
+                submit(pages, pending, seen, new Discovered(url, null, SourceKind.URL, "command line"));
+            }
+            readUrlLists(canonicalizer, pages, pending, seen);
+            for (URI sitemap : sitemaps) {
+                for (SitemapEntry e : SitemapReader.withDefaults(xml).read(sitemap).entries()) {
+                    FeedHints hints = e.title() == null && e.published() == null ? null
+                            : FeedHints.newBuilder().setTitle(e.title()).setPublished(e.published()).build();
+                    submit(pages, pending, seen, new Discovered(e.url(), hints, SourceKind.SITEMAP, sitemap.toString()));
+                }
+            }
+            FeedPoller poller = new FeedPoller(xml, new FeedReader(), Duration.ofMinutes(10), Duration.ofHours(6),
+                    Clock.systemUTC());
+            feeds.forEach(poller::add);
+            do {
+                for (PollResult result : follow ? poller.pollDue() : feeds.stream().map(poller::poll).toList()) {
+                    if (result.status() == PollResult.Status.FAILED) {
+                        System.err.println("newsflow ingest: feed " + result.feed() + " failed: " + result.reason());
+                    }
+                    for (FeedItem item : result.items()) {
+                        submit(pages, pending, seen, new Discovered(item.url(), hints(item), SourceKind.FEED,
+                                result.feed().toString()));
+                    }
+                }
+                pending.removeIf(f -> {
+                    if (f.isDone()) {
+                        f.join();
+                        return true;
+                    }
+                    return false;
+                });
+                progress.tick("web", pages.pages() + pages.failures(), sink);
+                if (follow) {
+                    Instant next = poller.nextDue().orElse(Instant.now().plusSeconds(60));
+                    Thread.sleep(Math.max(1_000, Duration.between(Instant.now(), next).toMillis()));
+                }
+            } while (follow);
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            progress.tick("web", pages.pages() + pages.failures(), sink);
+            xmlFetcher.close();
+        }
+    }
+
+    private void readUrlLists(UrlCanonicalizer canonicalizer, PageIngest pages, List<CompletableFuture<Void>> pending,
+                              Set<String> seen) throws IOException {
+        UrlListReader reader = new UrlListReader(canonicalizer);
+        for (String list : urlLists) {
+            var accepted = (java.util.function.Consumer<String>) u ->
+                    submit(pages, pending, seen, new Discovered(u, null, SourceKind.URL, list));
+            var rejected = (java.util.function.Consumer<io.newsflow.ingest.discovery.RejectedLine>) r ->
+                    System.err.printf("newsflow ingest: %s line %d skipped: %s%n", list, r.lineNumber(), r.reason());
+            if ("-".equals(list)) {
+                reader.read(new InputStreamReader(System.in, StandardCharsets.UTF_8), accepted, rejected);
+            } else {
+                reader.read(Path.of(list), accepted, rejected);
+            }
+        }
+    }
+
+    private static void submit(PageIngest pages, List<CompletableFuture<Void>> pending, Set<String> seen, Discovered d) {
+        // Within one run a URL is fetched once; across runs the enrich stage marks revisions.
+        if (seen.add(d.url())) {
+            pending.add(pages.submit(d));
+        }
+    }
+
+    private static FeedHints hints(FeedItem item) {
+        return FeedHints.newBuilder().setTitle(item.title()).setPublished(item.published())
+                .setAuthors(item.authors()).setSummary(item.summary()).setFeedTitle(item.feedTitle()).build();
+    }
+
+    /** Progress on stderr at most every two seconds: records, rate, errors. */
+    private static final class Progress {
+        private final long started = System.nanoTime();
+        private long lastPrint;
+
+        void tick(String what, long done, RawArticleSink sink) {
+            long now = System.nanoTime();
+            if (now - lastPrint < 2_000_000_000L) {
+                return;
+            }
+            lastPrint = now;
+            System.err.printf("newsflow ingest: %s: %d done, %d sent, %d dead letters, %.0f pages/s%n", what, done,
+                    sink.sent(), sink.deadLetters(), sink.sent() / Math.max(0.001, seconds()));
+        }
+
+        void note(String what, long count) {
+            System.err.printf("newsflow ingest: %s: %d%n", what, count);
+        }
+
+        double seconds() {
+            return (System.nanoTime() - started) / 1e9;
         }
     }
 }

@@ -28,6 +28,8 @@ public final class NearDuplicateIndex {
     private final Deque<Entry> byTime = new ArrayDeque<>();
 
     /**
+     * Creates an empty index.
+     *
      * @param threshold similarity for a duplicate, in (0, 1]
      * @param retentionMillis how long an article stays findable (e.g. 7 days)
      */

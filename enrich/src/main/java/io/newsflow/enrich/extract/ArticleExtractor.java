@@ -5,6 +5,7 @@ import io.newsflow.enrich.extract.internal.DecodedPage;
 import io.newsflow.enrich.extract.internal.MetadataExtractor;
 import io.newsflow.enrich.extract.internal.PageDecoder;
 import io.newsflow.enrich.extract.internal.PageMetadata;
+import io.newsflow.enrich.extract.internal.PageWalk;
 import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,8 +55,9 @@ public final class ArticleExtractor {
         if (!looksLikeHtml(doc)) {
             return ExtractedArticle.empty("not-html", page.charset(), page.truncated());
         }
-        PageMetadata meta = MetadataExtractor.extract(doc, url);
-        String text = ContentExtractor.extract(doc, meta.description(), meta.jsonLdBody());
+        PageWalk walk = PageWalk.of(doc);
+        PageMetadata meta = MetadataExtractor.extract(doc, walk, url);
+        String text = ContentExtractor.extract(walk, meta.description(), meta.jsonLdBody());
         String reason = null;
         if (text.length() < options.minBodyChars()) {
             text = "";

@@ -22,6 +22,7 @@ public final class EnrichmentBenchmark {
 
     private static final int WARMUP_ROUNDS = 5;
     private static final int ROUNDS = 20;
+    private static final List<String> STAGES = List.of("language", "entities", "topics", "keywords", "dedupe", "summary");
 
     private EnrichmentBenchmark() {
     }
@@ -30,7 +31,12 @@ public final class EnrichmentBenchmark {
     public static void main(String[] args) {
         List<String> texts = EvalCorpus.load("entities").stream().map(EvalCorpus.Article::text).toList();
         long tokens = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
-        EntityRecognizer recognizer = RuleBasedEntityRecognizer.fromClasspath();
+        recognizer("recognizer", RuleBasedEntityRecognizer.fromClasspath(), texts, tokens);
+        recognizer("recognizer without POS tagging", RuleBasedEntityRecognizer.fastFromClasspath(), texts, tokens);
+        chain(texts);
+    }
+
+    private static void recognizer(String label, EntityRecognizer recognizer, List<String> texts, long tokens) {
         for (int i = 0; i < WARMUP_ROUNDS; i++) {
             texts.forEach(t -> recognizer.recognize(null, t, "en"));
         }
@@ -39,9 +45,8 @@ public final class EnrichmentBenchmark {
             texts.forEach(t -> recognizer.recognize(null, t, "en"));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "recognizer: %d articles, %d whitespace tokens x %d rounds: %.0f tokens/s, %.1f articles/s%n",
-                texts.size(), tokens, ROUNDS, tokens * ROUNDS / seconds, texts.size() * ROUNDS / seconds);
-        chain(texts);
+        System.out.printf(Locale.ROOT, "%s: %d articles, %d whitespace tokens x %d rounds: %.0f tokens/s, %.1f articles/s%n",
+                label, texts.size(), tokens, ROUNDS, tokens * ROUNDS / seconds, texts.size() * ROUNDS / seconds);
     }
 
     private static void chain(List<String> texts) {
@@ -53,28 +58,44 @@ public final class EnrichmentBenchmark {
         NearDuplicateIndex index = new NearDuplicateIndex(NearDuplicateIndex.DEFAULT_THRESHOLD, Long.MAX_VALUE / 4);
         Counts df = new Counts();
         long n = 0;
+        long[] nanos = new long[STAGES.size()];
         long start = 0;
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
             if (round == WARMUP_ROUNDS) {
                 start = System.nanoTime();
                 n = 0;
+                java.util.Arrays.fill(nanos, 0);
             }
             for (String t : texts) {
+                long t0 = System.nanoTime();
                 String lang = language.detect(t, null);
+                long t1 = System.nanoTime();
                 recognizer.recognize(null, t, lang);
+                long t2 = System.nanoTime();
                 topics.classify(null, t, null, null, null);
+                long t3 = System.nanoTime();
                 keywords.extract(null, t, lang, df, 10);
                 df.add(keywords.terms(null, t, lang));
+                long t4 = System.nanoTime();
                 var sig = MinHash.signature(t);
                 index.find(sig, n);
                 index.add("a" + n, sig, n);
+                long t5 = System.nanoTime();
                 summarizer.summarize(null, t, lang, 3);
+                long t6 = System.nanoTime();
+                long[] marks = {t0, t1, t2, t3, t4, t5, t6};
+                for (int i = 0; i < nanos.length; i++) {
+                    nanos[i] += marks[i + 1] - marks[i];
+                }
                 n++;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "whole chain (language, entities, topics, keywords, dedupe, summary): %.1f articles/s on one thread%n",
-                n / seconds);
+        System.out.printf(Locale.ROOT, "whole chain: %.1f articles/s on one thread; ms per article:", n / seconds);
+        for (int i = 0; i < nanos.length; i++) {
+            System.out.printf(Locale.ROOT, " %s %.2f", STAGES.get(i), nanos[i] / 1e6 / n);
+        }
+        System.out.println();
     }
 
     /** Document frequencies in a map, as the state store would hold them. */

@@ -67,6 +67,63 @@ class RuleBasedEntityRecognizerTest {
     }
 
     @Test
+    void readsAShoutedDatelineAsAPlace() {
+        List<Entity> entities = RECOGNIZER.recognize(null, "VIENNA — The ministry said on Tuesday that the house"
+                + " will become a police station.", "en");
+        assertThat(named(entities, "Vienna").type()).isEqualTo(EntityType.LOCATION);
+    }
+
+    @Test
+    void ignoresAcronymsOfCommonNouns() {
+        List<Entity> entities = RECOGNIZER.recognize(null, "Doctors diagnosed hypersensitivity pneumonitis, or HP."
+                + " HP is rare, Dr. Owen Marsh said.", "en");
+        assertThat(entities).extracting(Entity::name).containsExactly("Owen Marsh");
+    }
+
+    @Test
+    void keepsOnlyKnownNamesInTitleCaseLinkLines() {
+        String text = "Police in Fort Worth arrested Michael Webb on Monday.\n"
+                + "Man Shot At Gas Station Dies At Hospital\n"
+                + "Webb was later convicted.";
+        List<Entity> entities = RECOGNIZER.recognize(null, text, "en");
+        assertThat(entities).extracting(Entity::name).containsExactlyInAnyOrder("Fort Worth", "Michael Webb");
+    }
+
+    @Test
+    void typesAnUnknownNameByTheNounItIsAppositeTo() {
+        List<Entity> entities = RECOGNIZER.recognize(null, "He grew up in Addison, a village near the lake,"
+                + " and later joined Quillcorp, a startup, before meeting Pat Orwin, a lawyer.", "en");
+        assertThat(named(entities, "Addison").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "Quillcorp").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Pat Orwin").type()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
+    void returnsOnlyGazetteerBackedNamesForGermanText() {
+        List<Entity> entities = RECOGNIZER.recognize(null, "Die Regierung in Berlin hat am Mittwoch neue Regeln"
+                + " für den Datenschutz beschlossen, sagte Angela Merkel.", "de");
+        assertThat(entities).extracting(Entity::name).contains("Berlin", "Angela Merkel")
+                .doesNotContain("Regierung", "Regeln", "Datenschutz");
+    }
+
+    @Test
+    void givesTheSameAnswerFromManyThreadsAtOnce() throws Exception {
+        List<Entity> expected = RECOGNIZER.recognize(null, TEXT, "en");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<List<Entity>>>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> RECOGNIZER.recognize(null, TEXT, "en")));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void returnsNothingForEmptyText() {
         assertThat(RECOGNIZER.recognize(null, "", "en")).isEmpty();
         assertThat(RECOGNIZER.recognize(null, null, null)).isEmpty();

@@ -134,4 +134,34 @@ class ArticleBodyTest {
                 + "<tr><td>Martin</td><td>5035</td></tr></table>" + prose(2) + "</article>";
         assertThat(body(page(html))).contains("Kyle 5040\nMartin 5035");
     }
+
+    @Test
+    void keepsDataTableRowsWhoseClassesSoundLikeMedia() {
+        String html = "<article>" + prose(1) + "<table><tr class='row player-580'><td>Kyle Busch</td><td>5040</td></tr>"
+                + "<tr class='row player-416'><td>Martin Truex Jr.</td><td>5035</td></tr></table>" + prose(2) + "</article>";
+        assertThat(body(page(html))).contains("Kyle Busch 5040\nMartin Truex Jr. 5035");
+    }
+
+    @Test
+    void prefersBlockMatchingJsonLdArticleBodyOverLargerLookalike() {
+        StringBuilder story = new StringBuilder();
+        StringBuilder storyText = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            String p = "Story sentence " + i + " describes the council decision on the harbour, its budget of four "
+                    + "million and the reaction of residents from the eastern wards to the vote.";
+            story.append("<p>").append(p).append("</p>");
+            storyText.append(p).append(' ');
+        }
+        StringBuilder other = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            other.append("<p>Reader ").append(i).append(" writes at length about something else entirely, mostly the ")
+                    .append("weather, the trains and the price of coffee, with plenty of words to look like prose.</p>");
+        }
+        String ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\""
+                + storyText.toString().trim() + "\"}</script>";
+        String html = "<html><head><meta charset='utf-8'>" + ld + "</head><body><div class='a'>" + story
+                + "</div><div class='b'>" + other + "</div></body></html>";
+        String text = body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text).contains("Story sentence 0", "Story sentence 3").doesNotContain("Reader 0");
+    }
 }

@@ -28,7 +28,8 @@ public final class FeedDiscovery {
         List<URI> feeds = new ArrayList<>();
         for (Map<String, String> link : head.links()) {
             String type = link.getOrDefault("type", "").toLowerCase(Locale.ROOT).split(";")[0].strip();
-            String abs = HtmlHead.hasRel(link, "alternate") && FEED_TYPES.contains(type) ? head.absolute(link.get("href")) : null;
+            boolean isFeed = HtmlHead.hasRel(link, "alternate") && FEED_TYPES.contains(type);
+            String abs = isFeed ? head.absolute(link.get("href")) : null;
             if (abs == null) {
                 continue;
             }

@@ -42,10 +42,17 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
     private final HttpClient client;
     private final BodyReader bodyReader;
     private final Backoff backoff;
+    private final RedirectCheck redirectCheck;
 
     /** Creates a fetcher; close it to release the client's connections and threads. */
     public HttpFetcher(FetchOptions options) {
+        this(options, RedirectCheck.ALLOW_ALL);
+    }
+
+    /** Creates a fetcher that also asks {@code redirectCheck} before following each redirect hop. */
+    public HttpFetcher(FetchOptions options, RedirectCheck redirectCheck) {
         this.options = Objects.requireNonNull(options, "options");
+        this.redirectCheck = Objects.requireNonNull(redirectCheck, "redirectCheck");
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.deadlines = new Deadlines(Duration.ofMillis(50));
         this.client = HttpClient.newBuilder()
@@ -91,7 +98,7 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         URI current = request.uri();
         Set<URI> seen = new HashSet<>();
         seen.add(current);
-        for (int hop = 0; ; hop++) {
+        for (int hops = 0; ; hops++) {
             Attempt refused = vet(request.uri(), current, attempt);
             if (refused != null) {
                 return refused;
@@ -115,27 +122,41 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return Attempt.done(failure(request, current, FetchStatus.NETWORK_ERROR, 0, attempt, "interrupted"));
             }
-            int status = response.statusCode();
-            String location = response.headers().firstValue("location").orElse(null);
-            if (!REDIRECTS.contains(status) || location == null) {
-                return finish(request, current, response, attempt);
+            Hop hop = nextHop(request, current, response, seen, hops, attempt);
+            if (hop.stop() != null) {
+                return hop.stop();
             }
-            closeQuietly(response.body());
-            URI next = Locations.resolve(current, location);
-            if (next == null) {
-                return Attempt.done(failure(request, current, FetchStatus.HTTP_ERROR, status, attempt,
-                        "unparseable Location: " + location));
-            }
-            if (!seen.add(next)) {
-                return Attempt.done(failure(request, next, FetchStatus.TOO_MANY_REDIRECTS, status, attempt,
-                        "redirect loop at " + next));
-            }
-            if (hop + 1 > options.maxRedirects()) {
-                return Attempt.done(failure(request, next, FetchStatus.TOO_MANY_REDIRECTS, status, attempt,
-                        "more than " + options.maxRedirects() + " redirects"));
-            }
-            current = next;
+            current = hop.next();
         }
+    }
+
+    /** Decides whether {@code response} is a redirect to follow, the final answer, or a refusal. */
+    private Hop nextHop(FetchRequest request, URI current, HttpResponse<InputStream> response, Set<URI> seen,
+                        int hops, int attempt) {
+        int status = response.statusCode();
+        String location = response.headers().firstValue("location").orElse(null);
+        if (!REDIRECTS.contains(status) || location == null) {
+            return Hop.stop(finish(request, current, response, attempt));
+        }
+        closeQuietly(response.body());
+        URI next = Locations.resolve(current, location);
+        if (next == null) {
+            return Hop.stop(Attempt.done(failure(request, current, FetchStatus.HTTP_ERROR, status, attempt,
+                    "unparseable Location: " + location)));
+        }
+        if (!seen.add(next)) {
+            return Hop.stop(Attempt.done(failure(request, next, FetchStatus.TOO_MANY_REDIRECTS, status, attempt,
+                    "redirect loop at " + next)));
+        }
+        if (hops + 1 > options.maxRedirects()) {
+            return Hop.stop(Attempt.done(failure(request, next, FetchStatus.TOO_MANY_REDIRECTS, status, attempt,
+                    "more than " + options.maxRedirects() + " redirects")));
+        }
+        RedirectCheck.Refusal refusal = redirectCheck.check(next);
+        if (refusal != null) {
+            return Hop.stop(Attempt.done(failure(request, next, refusal.status(), status, attempt, refusal.reason())));
+        }
+        return new Hop(next, null);
     }
 
     private Attempt vet(URI requested, URI current, int attempt) {
@@ -282,6 +303,13 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
         client.shutdownNow();
         executor.shutdownNow();
         deadlines.close();
+    }
+
+    /** Either the next URI of a redirect chain or the attempt that ends it. */
+    private record Hop(URI next, Attempt stop) {
+        static Hop stop(Attempt a) {
+            return new Hop(null, a);
+        }
     }
 
     /** One attempt's result, whether it may be retried, and the server's requested wait. */

@@ -8,6 +8,7 @@ import io.newsflow.ingest.fetch.FetchResult;
 import io.newsflow.ingest.fetch.FetchStatus;
 import io.newsflow.ingest.fetch.Fetcher;
 import io.newsflow.ingest.fetch.HttpFetcher;
+import io.newsflow.ingest.fetch.RedirectCheck;
 import io.newsflow.ingest.politeness.internal.FetchMetrics;
 import java.net.URI;
 import java.time.Clock;
@@ -58,13 +59,24 @@ public final class PoliteFetcher implements Fetcher, AutoCloseable {
      */
     public static PoliteFetcher create(FetchOptions fetchOptions, PolitenessOptions options, FetchListener listener,
                                        MeterRegistry registry) {
-        HttpFetcher pages = new HttpFetcher(fetchOptions);
         HttpFetcher robotsFetcher = new HttpFetcher(fetchOptions.withHtmlOnly(false).withMaxBodyBytes(512 * 1024));
         RobotsCache robots = new RobotsCache(robotsFetcher, options.robotsAgentName(), options.robotsTtl(),
                 options.robotsFailureTtl(), Clock.systemUTC());
+        HttpFetcher pages = new HttpFetcher(fetchOptions,
+                options.obeyRobots() ? robotsCheck(robots) : RedirectCheck.ALLOW_ALL);
         HostScheduler scheduler = new HostScheduler(options.perHostConcurrency(), options.globalConcurrency());
         return new PoliteFetcher(pages, robots, scheduler, options, listener, new FetchMetrics(registry),
                 List.of(pages, robotsFetcher));
+    }
+
+    /**
+     * A redirect check refusing hops that the target's robots.txt disallows; pass it to the
+     * {@link HttpFetcher} given to {@link #over} so redirects cannot lead into disallowed paths.
+     */
+    public static RedirectCheck robotsCheck(RobotsCache robots) {
+        return next -> robots.isAllowed(next) ? null
+                : new RedirectCheck.Refusal(FetchStatus.ROBOTS_DENIED,
+                        "redirect target disallowed by robots.txt: " + next);
     }
 
     /** Builds a polite fetcher over caller-owned parts (closing it does not close them). */

@@ -4,9 +4,13 @@ import static io.newsflow.ingest.fetch.LoopbackServer.respond;
 import static io.newsflow.ingest.fetch.LoopbackServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.ingest.fetch.FetchOptions;
+import io.newsflow.ingest.fetch.FetchResult;
 import io.newsflow.ingest.fetch.HttpFetcher;
 import io.newsflow.ingest.fetch.LoopbackServer;
+import io.newsflow.ingest.politeness.PoliteFetcher;
+import io.newsflow.ingest.politeness.PolitenessOptions;
 import io.newsflow.ingest.security.SsrfGuard;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +150,25 @@ class FeedPollerTest {
         restarted.restore(saved);
         assertThat(restarted.due()).isEmpty();
         assertThat(restarted.nextDue()).contains(saved.nextPollAt());
+    }
+
+    @Test
+    void pollsPolitelyThroughTheSharedPoliteFetcher() {
+        server.route("/robots.txt", text(200, "text/plain", "User-agent: *\nDisallow: /private/\n"));
+        server.route("/feed.xml", text(200, "application/rss+xml", new String(Fixtures.bytes("rss2.xml"), StandardCharsets.UTF_8)));
+        server.route("/private/feed.xml", text(200, "application/rss+xml", "<rss/>"));
+        List<FetchResult> statuses = new CopyOnWriteArrayList<>();
+        FetchOptions pages = FetchOptions.defaults().withSsrfGuard(SsrfGuard.allowing(List.of("127.0.0.0/8")));
+        try (PoliteFetcher polite = PoliteFetcher.create(pages, PolitenessOptions.defaults().withMinDelay(Duration.ZERO),
+                statuses::add, new SimpleMeterRegistry())) {
+            FeedPoller politePoller = new FeedPoller(polite.withDelegate(fetcher), new FeedReader(), Duration.ofMinutes(10),
+                    Duration.ofHours(6), Clock.fixed(NOW, ZoneOffset.UTC));
+            assertThat(politePoller.poll(server.uri("/feed.xml")).items()).hasSize(2);
+            PollResult denied = politePoller.poll(server.uri("/private/feed.xml"));
+            assertThat(denied.status()).isEqualTo(PollResult.Status.FAILED);
+            assertThat(denied.reason()).startsWith("ROBOTS_DENIED");
+        }
+        assertThat(statuses).hasSize(2);
+        assertThat(server.hits("/private/feed.xml")).isZero();
     }
 }

@@ -56,6 +56,19 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void refusesRedirectsIntoPathsDisallowedByRobotsTxt() {
+        server.route("/robots.txt", text(200, "text/plain", "User-agent: *\nDisallow: /private\n"));
+        server.route("/public/jump", LoopbackServer.redirect(302, "/private/a"));
+        server.route("/private/a", text(200, "text/html", "secret"));
+        try (PoliteFetcher f = polite(fast)) {
+            FetchResult r = f.fetch(FetchRequest.of(server.uri("/public/jump")));
+            assertThat(r.status()).isEqualTo(FetchStatus.ROBOTS_DENIED);
+            assertThat(r.finalUri()).isEqualTo(server.uri("/private/a"));
+        }
+        assertThat(server.hits("/private/a")).isZero();
+    }
+
+    @Test
     void matchesRobotsGroupForOurAgentName() {
         server.route("/robots.txt", text(200, "text/plain",
                 "User-agent: newsflowbot\nDisallow: /\n\nUser-agent: *\nAllow: /\n"));

@@ -14,7 +14,8 @@ public final class Classifier {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "near", "outside", "across", "throughout",
             "towards", "toward", "around");
     private static final Set<String> FAMILY = Set.of("wife", "husband", "son", "daughter", "mother", "father",
-            "brother", "sister", "family", "parents", "lawyer", "attorney", "spokesman", "spokeswoman", "death", "career");
+            "brother", "sister", "family", "parents", "lawyer", "attorney", "spokesman", "spokeswoman", "death", "career",
+            "government", "administration", "regime", "presidency", "premiership", "campaign", "supporters", "aides");
     /** Nouns that, just before a name, say it is an organisation ("publication DigiTimes", "carrier SunExpress"). */
     private static final Set<String> ORG_NOUNS = Set.of("company", "firm", "retailer", "carrier", "airline", "startup",
             "outlet", "publication", "newspaper", "network", "agency", "giant", "maker", "rival", "platform", "brand",
@@ -53,6 +54,12 @@ public final class Classifier {
         if (chunk.tokens().size() == 1 && doc.seenLowerCase(name) && !chunk.first().isAllCaps()) {
             return Classification.NONE; // "Meth" in a text about meth is the word, capitalised for emphasis
         }
+        if (doc.commonAcronyms().contains(name)) {
+            return Classification.NONE; // "hypersensitivity pneumonitis, or HP": HP is no name anywhere
+        }
+        if (insideQuotedTitle(chunk)) {
+            return new Classification(EntityType.MISC, 2, null); // “Takin’ It to the Streets”: a work's title
+        }
         Classification structural = fromStructure(chunk);
         if (structural != null) {
             return structural;
@@ -85,6 +92,33 @@ public final class Classifier {
             return new Classification(EntityType.MISC, 2, null); // "A350-900", "S-1": products and codes
         }
         return null;
+    }
+
+    /** Whether the name sits in a quotation whose words are mostly capitalised, i.e. a quoted title. */
+    private static boolean insideQuotedTitle(Chunk chunk) {
+        List<Token> s = chunk.sentence();
+        int open = -1;
+        for (int i = chunk.from() - 1; i >= 0 && open < 0; i--) {
+            String w = s.get(i).text();
+            if ("”".equals(w)) {
+                return false;
+            }
+            if ("“".equals(w)) {
+                open = i;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        int words = 0;
+        int caps = 0;
+        for (int i = open + 1; i < s.size() && !"”".equals(s.get(i).text()); i++) {
+            if (s.get(i).isWord() && s.get(i).text().length() > 3) {
+                words++;
+                caps += Character.isUpperCase(s.get(i).text().charAt(0)) ? 1 : 0;
+            }
+        }
+        return words > 0 && caps * 10 >= words * 7;
     }
 
     /** "South Dakotans", "Texans": residents of a place, not the place. */
@@ -120,7 +154,8 @@ public final class Classifier {
             return headed;
         }
         if (n == 1 && (isNumber(chunk.before(1)) || isNumber(chunk.after(1)))) {
-            return new Classification(EntityType.MISC, 2, null); // "Rs 24 lakh", "737 Max", "14th Century"
+            // "Rs 24 lakh", "737 Max", "14th Century" - but also "30 Boeing jets", so only a guess.
+            return new Classification(EntityType.MISC, 1, null);
         }
         if (lexicon.isOrgHead(last) && (n > 1 || chunk.before(1) != null && "the".equals(lower(chunk.before(1))))) {
             return new Classification(EntityType.ORGANIZATION, 3, null);

@@ -99,7 +99,9 @@ public final class Resolver {
             EntityType t = other.type();
             boolean tail = endsWith(other.words, g.words);
             boolean personPart = t == EntityType.PERSON && (tail || startsWith(other.words, g.words));
-            if (personPart || tail && t == EntityType.ORGANIZATION && g.type() != EntityType.PERSON) {
+            boolean orgTail = tail && t == EntityType.ORGANIZATION
+                    && (g.type() == EntityType.ORGANIZATION || g.votes.isEmpty());
+            if (personPart || orgTail) {
                 return other;
             }
         }

@@ -58,7 +58,7 @@ public final class TextAnalyzer {
         }
     }
 
-    /** Tokenises text into sentences; POS tags are added when {@code english} is true. */
+    /** Tokenises text into sentences; English part-of-speech tags are added when {@code english} is true. */
     public List<List<Token>> analyze(String text, boolean english) {
         List<List<Token>> out = new ArrayList<>();
         for (Span para : paragraphs(text)) {

@@ -25,6 +25,7 @@ final class AuthorFinder {
     private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an");
     private static final Pattern TRAILING_DAY = Pattern.compile(
             "(?i)\\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\\b.*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String[] META_KEYS = {"author", "article:author", "parsely-author", "sailthru.author",
         "dc.creator", "dcterms.creator", "byl", "twitter:creator:name"};
 
@@ -81,7 +82,8 @@ final class AuthorFinder {
             String s = BY_PREFIX.matcher(r.replace('\u00a0', ' ').trim()).replaceFirst("");
             for (String part : SPLIT.split(s)) {
                 String name = TRAILING_DAY.matcher(BY_PREFIX.matcher(part.trim()).replaceFirst(""))
-                        .replaceFirst("").replaceAll("\\s+", " ").trim();
+                        .replaceFirst("");
+                name = WHITESPACE.matcher(name).replaceAll(" ").trim();
                 String key = norm(name);
                 if (isName(name, trusted) && !key.equals(site) && !key.equals(hostLabel)) {
                     out.putIfAbsent(key, name);
@@ -110,6 +112,6 @@ final class AuthorFinder {
     }
 
     private static String norm(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return TextMatch.compact(s);
     }
 }

@@ -3,9 +3,7 @@ package io.newsflow.enrich.extract.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -40,18 +38,18 @@ final class BlockStats {
 
     static BlockStats of(Element root) {
         BlockStats s = new BlockStats();
-        NodeTraversor.filter(s.new Collector(null), root);
+        NodeTraversor.filter(s.collector(), root);
         return s;
     }
 
-    /**
-     * Gathers statistics while skipping what is never text (scripts, embeds, hidden elements), which
-     * is added to {@code neverText} for removal: one walk instead of two.
-     */
-    static BlockStats ofVisible(Element root, List<Node> neverText) {
-        BlockStats s = new BlockStats();
-        NodeTraversor.filter(s.new Collector(neverText), root);
-        return s;
+    /** An empty table to be filled by driving {@link #collector()} from another walk. */
+    static BlockStats empty() {
+        return new BlockStats();
+    }
+
+    /** A filter that fills this table as it is walked over a subtree. */
+    NodeFilter collector() {
+        return new Collector();
     }
 
     Stat get(Element e) {
@@ -64,6 +62,10 @@ final class BlockStats {
 
     static boolean isBlock(Element e) {
         return BoilerplateHints.BLOCK_TAGS.contains(e.normalName());
+    }
+
+    private static boolean isCell(String tag) {
+        return tag.equals("td") || tag.equals("th");
     }
 
     /** Whether a block's own text reads like article prose rather than furniture. */
@@ -84,21 +86,12 @@ final class BlockStats {
 
     private final class Collector implements NodeFilter {
         private final Deque<Stat> open = new ArrayDeque<>();
-        private final List<Node> neverText;
         private int anchorDepth;
-
-        Collector(List<Node> neverText) {
-            this.neverText = neverText;
-        }
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
                 count(t.getWholeText());
-            } else if (neverText != null && (node instanceof Comment || node instanceof Element el
-                    && (BoilerplateHints.DROPPED_TAGS.contains(el.normalName()) || BoilerplateHints.isHidden(el)))) {
-                neverText.add(node);
-                return FilterResult.SKIP_ENTIRELY;
             } else if (node instanceof Element e) {
                 if (e.normalName().equals("a")) {
                     anchorDepth++;
@@ -144,7 +137,8 @@ final class BlockStats {
                 s.good += s.own - s.ownLink;
                 s.bad += s.ownLink;
                 s.paragraphs++;
-            } else if (!heading || s.ownLink * 2 > s.own) {
+            } else if (!(heading || isCell(tag)) || s.ownLink * 2 > s.own) {
+                // Headings and data-table cells are short by nature: neutral unless they are links.
                 s.bad += s.own;
             }
         }

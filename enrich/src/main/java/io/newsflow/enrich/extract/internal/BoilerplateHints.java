@@ -33,10 +33,13 @@ final class BoilerplateHints {
             "login", "alert", "tooltip", "dropdown", "disqus", "follow", "print", "readmore", "morestories", "mostread",
             "mostpopular", "relatedposts", "relatedarticles", "caption", "credit", "credits", "copyright",
             "dateline", "timestamp", "meta", "headline", "kicker", "eyebrow", "newsletterbox", "cta", "paywall",
-            "teaser", "teasers", "carousel", "slider", "gallery", "video", "player", "audio", "podcast",
-            "topics", "inline-related", "see", "also", "next", "prev", "previous", "upsell", "offer",
+            "teaser", "teasers", "carousel", "slider", "gallery", "video", "audio", "podcast",
+            "topics", "see", "also", "next", "prev", "previous", "upsell", "offer",
             "jump", "toc", "contents", "excerpt", "seealso", "readnext", "moreon", "morefrom", "relatedlinks",
             "relatedcontent", "newsletterform", "socialshare", "sharetools", "shareicons", "keypoints", "highlights");
+    /** First words of the compound names in NEGATIVE, so that only promising pairs are concatenated. */
+    private static final Set<String> PAIR_STARTS = Set.of("read", "more", "most", "related", "see", "social",
+            "share", "key", "newsletter", "sr", "visually", "tag", "ad");
     private static final Set<String> MEDIA = Set.of("caption", "credit", "image", "photo", "video", "ad", "ads",
             "gallery", "player");
     private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
@@ -51,10 +54,16 @@ final class BoilerplateHints {
         if (e.attributesSize() == 0) {
             return NO_TOKENS;
         }
-        List<String> out = new ArrayList<>();
-        split(e.className(), out);
-        split(e.id(), out);
-        split(e.attr("role"), out);
+        String cls = e.className();
+        String id = e.id();
+        String role = e.attr("role");
+        if (cls.isEmpty() && id.isEmpty() && role.isEmpty()) {
+            return NO_TOKENS;
+        }
+        List<String> out = new ArrayList<>(4);
+        split(cls, out);
+        split(id, out);
+        split(role, out);
         return out.toArray(NO_TOKENS);
     }
 
@@ -76,23 +85,49 @@ final class BoilerplateHints {
 
     /** True when the element's names mark it as furniture. */
     static boolean isNegative(Element e) {
+        return isNegative(e, tokens(e));
+    }
+
+    /** As {@link #isNegative(Element)}, with the element's {@link #tokens(Element)} already computed. */
+    static boolean isNegative(Element e, String[] tokens) {
         if (e.normalName().equals("blockquote")) {
             // Quotes and embedded posts are article content even when named after a social network.
             return false;
         }
-        String[] tokens = tokens(e);
-        if (isEmbed(e, tokens)) {
+        if (tokens.length == 0) {
             return false;
         }
-        for (int i = 0; i < tokens.length; i++) {
+        boolean negative = false;
+        for (int i = 0; i < tokens.length && !negative; i++) {
             // Adjacent words are joined too, so "read-more" and "see_also" match "readmore" and "seealso".
-            if (NEGATIVE.contains(tokens[i]) || i > 0 && NEGATIVE.contains(tokens[i - 1] + tokens[i])) {
+            negative = NEGATIVE.contains(tokens[i])
+                    || i > 0 && PAIR_STARTS.contains(tokens[i - 1]) && NEGATIVE.contains(tokens[i - 1] + tokens[i]);
+        }
+        if (!negative) {
+            String role = e.attr("role");
+            negative = role.equals("navigation") || role.equals("complementary") || role.equals("banner")
+                    || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");
+        }
+        // The embed test looks at children, so it only runs for the few elements named as furniture.
+        return negative && !isEmbed(e, tokens);
+    }
+
+    /** Headings below the page title (h2-h6) and elements named as a headline or title. */
+    static boolean isHeading(Element e, String[] tokens) {
+        String tag = e.normalName();
+        if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '2' && tag.charAt(1) <= '6') {
+            return true;
+        }
+        if (tag.equals("h1")) {
+            // The page's own headline often links to itself; it never marks a teaser.
+            return false;
+        }
+        for (String t : tokens) {
+            if (t.equals("headline") || t.equals("title")) {
                 return true;
             }
         }
-        String role = e.attr("role");
-        return role.equals("navigation") || role.equals("complementary") || role.equals("banner")
-                || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");
+        return false;
     }
 
     /** Embedded posts and quotes (tweets, Instagram) carry article content even inside "social" wrappers. */
@@ -131,7 +166,7 @@ final class BoilerplateHints {
             return true;
         }
         String style = e.attr("style");
-        if (style.isEmpty()) {
+        if (style.isEmpty() || style.indexOf("none") < 0 && style.indexOf("hidden") < 0 && style.indexOf("-999") < 0) {
             return false;
         }
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");

@@ -15,13 +15,18 @@ public final class ContentExtractor {
      * description and JSON-LD body (both may be null) help tell summaries and furniture from the body.
      */
     public static String extract(Document doc, String description, String jsonLdBody) {
-        Element body = doc.body();
+        return extract(PageWalk.of(doc), description, jsonLdBody);
+    }
+
+    /** As {@link #extract(Document, String, String)} for a document already walked by {@code walk}. */
+    public static String extract(PageWalk walk, String description, String jsonLdBody) {
+        Element body = walk.body();
         if (body == null) {
             return "";
         }
-        DomCleaner.clean(body);
+        DomCleaner.clean(walk);
         BlockStats stats = BlockStats.of(body);
-        List<Element> roots = ContentLocator.locate(body, stats);
+        List<Element> roots = JsonLdCrossCheck.check(ContentLocator.locate(body, stats), stats, jsonLdBody);
         if (roots.isEmpty()) {
             return "";
         }

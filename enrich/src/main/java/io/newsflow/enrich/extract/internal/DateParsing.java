@@ -35,6 +35,7 @@ public final class DateParsing {
             Map.entry("PDT", "-07:00"), Map.entry("BST", "+01:00"), Map.entry("CET", "+01:00"),
             Map.entry("CEST", "+02:00"), Map.entry("IST", "+05:30"), Map.entry("JST", "+09:00"),
             Map.entry("AEST", "+10:00"), Map.entry("AEDT", "+11:00"));
+    private static final Pattern RFC_1123_SHAPE = Pattern.compile("(?i)[a-z]{3}, .*\\d{4}.*");
     private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
@@ -102,7 +103,7 @@ public final class DateParsing {
     }
 
     private static OffsetDateTime parseRfc1123(String s) {
-        if (!s.matches("(?i)[a-z]{3}, .*\\d{4}.*")) {
+        if (!RFC_1123_SHAPE.matcher(s).matches()) {
             return null;
         }
         try {

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
- * Removes what is never article text (scripts, embeds, hidden elements), page furniture named as
- * such (nav, aside, share bars, related links...) and teaser cards. Furniture-named wrappers that
- * hold most of the page's prose are kept: they are layout containers mis-named for our purpose.
+ * Removes what {@link PageWalk} found to be never article text (scripts, embeds, hidden elements),
+ * page furniture named as such (nav, aside, share bars, related links...) and teaser cards.
+ * Furniture-named wrappers holding most of the page's prose are kept: they are layout containers
+ * mis-named for our purpose.
  */
-final class DomCleaner implements NodeFilter {
+final class DomCleaner {
 
     private static final double PROTECT_SHARE = 0.6;
     private static final int TEASER_MAX_PROSE = 500;
@@ -21,7 +20,6 @@ final class DomCleaner implements NodeFilter {
     private final Element body;
     private final BlockStats stats;
     private final int protectAbove;
-    private final List<Element> doomed = new ArrayList<>();
 
     private DomCleaner(Element body, BlockStats stats) {
         this.body = body;
@@ -30,64 +28,26 @@ final class DomCleaner implements NodeFilter {
         this.protectAbove = total == null ? Integer.MAX_VALUE : (int) (total.good * PROTECT_SHARE);
     }
 
-    static void clean(Element body) {
-        List<Node> neverText = new ArrayList<>();
-        BlockStats stats = BlockStats.ofVisible(body, neverText);
-        neverText.forEach(Node::remove);
-        DomCleaner cleaner = new DomCleaner(body, stats);
-        NodeTraversor.filter(cleaner, body);
-        cleaner.doomed.forEach(Node::remove);
-    }
-
-    @Override
-    public FilterResult head(Node node, int depth) {
-        if (!(node instanceof Element e) || e == body) {
-            return FilterResult.CONTINUE;
-        }
-        if (isFurniture(e)) {
-            BlockStats.Stat s = stats.get(e);
-            int good = s != null ? s.good : inlineGood(e);
-            if (good <= protectAbove || good == 0) {
+    static void clean(PageWalk walk) {
+        DomCleaner cleaner = new DomCleaner(walk.body(), walk.stats());
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : walk.furniture) {
+            BlockStats.Stat s = cleaner.stats.get(e);
+            int good = s != null ? s.good : cleaner.inlineGood(e);
+            if (good <= cleaner.protectAbove || good == 0) {
                 doomed.add(e);
-                if (e.normalName().equals("header")) {
-                    markTeaserOfHeader(e);
-                }
-                return FilterResult.SKIP_ENTIRELY;
             }
         }
-        if (isHeading(e) && isLinkedHeadline(e)) {
-            Element card = teaserCard(e);
-            if (card != null) {
-                doomed.add(card);
-            }
-        }
-        return FilterResult.CONTINUE;
-    }
-
-    /** Teaser cards often wrap their linked headline in a {@code <header>}, which is furniture itself. */
-    private void markTeaserOfHeader(Element header) {
-        for (Element heading : header.getAllElements()) {
-            if (heading != header && isHeading(heading) && isLinkedHeadline(heading)) {
-                Element card = teaserCard(heading);
+        for (Element heading : walk.headings) {
+            if (isLinkedHeadline(heading)) {
+                Element card = cleaner.teaserCard(heading);
                 if (card != null) {
                     doomed.add(card);
                 }
-                return;
             }
         }
-    }
-
-    private static boolean isHeading(Element e) {
-        String tag = e.normalName();
-        if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
-            return true;
-        }
-        for (String t : BoilerplateHints.tokens(e)) {
-            if (t.equals("headline") || t.equals("title")) {
-                return true;
-            }
-        }
-        return false;
+        walk.neverText.forEach(Node::remove);
+        doomed.forEach(Node::remove);
     }
 
     /**
@@ -123,9 +83,5 @@ final class DomCleaner implements NodeFilter {
             good += s != null ? s.good : child.childrenSize() > 0 ? inlineGood(child) : 0;
         }
         return good;
-    }
-
-    private static boolean isFurniture(Element e) {
-        return BoilerplateHints.FURNITURE_TAGS.contains(e.normalName()) || BoilerplateHints.isNegative(e);
     }
 }

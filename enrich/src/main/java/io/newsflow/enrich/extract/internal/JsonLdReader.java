@@ -77,7 +77,9 @@ final class JsonLdReader {
 
     private static boolean isArticle(JsonNode node) {
         for (String type : JsonLdValues.strings(node.get("@type"))) {
-            if (ARTICLE_TYPES.contains(type.toLowerCase(Locale.ROOT).replaceFirst("^.*[/:]", ""))) {
+            // Types may be written as IRIs: "https://schema.org/NewsArticle" or "schema:NewsArticle".
+            String local = type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1);
+            if (ARTICLE_TYPES.contains(local.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }

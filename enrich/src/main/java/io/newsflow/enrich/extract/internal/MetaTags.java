@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -12,6 +13,8 @@ import org.jsoup.nodes.Element;
  * keeping every value in document order since some keys (article:author, article:tag) repeat.
  */
 final class MetaTags {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Map<String, List<String>> values = new HashMap<>();
 
@@ -31,7 +34,7 @@ final class MetaTags {
             for (String attr : new String[] {"name", "property", "itemprop", "http-equiv"}) {
                 String key = meta.attr(attr).trim().toLowerCase(Locale.ROOT);
                 if (!key.isEmpty()) {
-                    for (String k : key.split("\\s+")) {
+                    for (String k : key.indexOf(' ') < 0 ? new String[] {key} : WHITESPACE.split(key)) {
                         tags.values.computeIfAbsent(k, x -> new ArrayList<>(1)).add(content);
                     }
                 }

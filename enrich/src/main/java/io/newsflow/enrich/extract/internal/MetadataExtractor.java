@@ -20,7 +20,15 @@ public final class MetadataExtractor {
 
     /** Extracts metadata from {@code doc}; {@code url} (may be null) helps resolve links and dates. */
     public static PageMetadata extract(Document doc, String url) {
-        PageIndex index = PageIndex.of(doc);
+        return extract(doc, PageIndex.of(doc), url);
+    }
+
+    /** As {@link #extract(Document, String)}, reusing the index gathered by {@code walk}. */
+    public static PageMetadata extract(Document doc, PageWalk walk, String url) {
+        return extract(doc, walk.index(), url);
+    }
+
+    private static PageMetadata extract(Document doc, PageIndex index, String url) {
         MetaTags meta = MetaTags.of(index);
         JsonLdArticle ld = JsonLdReader.read(index);
         String site = TitleFinder.firstNonBlank(meta.first("og:site_name"), ld.publisher(),
@@ -31,7 +39,7 @@ public final class MetadataExtractor {
                 "og:image:secure_url")), absolute(doc, ld.image()), absolute(doc, meta.first("twitter:image",
                 "twitter:image:src")), link(doc, index, "image_src"));
         return new PageMetadata(
-                TitleFinder.find(doc, index.firstH1, meta, ld, site != null ? site : hostLabel(canonical != null ? canonical : url)),
+                TitleFinder.find(index.title, index.firstH1, meta, ld, site != null ? site : hostLabel(canonical != null ? canonical : url)),
                 AuthorFinder.find(index, meta, ld, site, hostLabel(canonical != null ? canonical : url)),
                 DateFinder.published(index, meta, ld, url != null ? url : canonical),
                 DateFinder.modified(index, meta, ld),
@@ -81,7 +89,7 @@ public final class MetadataExtractor {
         if (h.startsWith("//")) {
             return "https:" + h;
         }
-        if (h.matches("(?i)https?://.*")) {
+        if (h.regionMatches(true, 0, "http://", 0, 7) || h.regionMatches(true, 0, "https://", 0, 8)) {
             return h;
         }
         String base = doc.location();

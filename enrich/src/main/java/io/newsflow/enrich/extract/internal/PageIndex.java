@@ -6,15 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * The elements metadata rules look at, gathered in a single walk of the document so that no rule
  * runs its own full-document selector query (the walk costs about as much as one query).
  */
-final class PageIndex implements NodeVisitor {
+final class PageIndex {
 
     private static final Set<String> AUTHOR_TOKENS = Set.of("byline", "author", "authorname", "contributor");
     private static final Set<String> DATE_TOKENS = Set.of("date", "dateline", "timestamp", "published",
@@ -28,25 +26,33 @@ final class PageIndex implements NodeVisitor {
     final List<Element> authorElements = new ArrayList<>();
     final List<Element> dateTextElements = new ArrayList<>();
     Element firstH1;
+    String title;
     private boolean inBody;
 
-    private PageIndex() {
+    PageIndex() {
     }
 
+    /** Indexes a whole document in its own walk (when no {@link PageWalk} is run). */
     static PageIndex of(Document doc) {
         PageIndex index = new PageIndex();
-        NodeTraversor.traverse(index, doc);
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) {
+                index.visit(e, BoilerplateHints.tokens(e));
+            }
+        }, doc);
         return index;
     }
 
-    @Override
-    public void head(Node node, int depth) {
-        if (!(node instanceof Element e)) {
-            return;
-        }
+    /** Records {@code e} if a metadata rule needs it; {@code tokens} are its class/id words. */
+    void visit(Element e, String[] tokens) {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "link" -> links.add(e);
+            case "title" -> {
+                if (title == null && !inBody) {
+                    title = e.text();
+                }
+            }
             case "body" -> inBody = true;
             case "script" -> {
                 if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
@@ -67,10 +73,16 @@ final class PageIndex implements NodeVisitor {
                 // other tags are only interesting for their attributes, below
             }
         }
-        indexAttributes(e);
+        indexAttributes(e, tokens);
     }
 
-    private void indexAttributes(Element e) {
+    /** Cheap substring filter run before tokenising a class attribute (most classes name neither). */
+    private static boolean mayNameByline(String cls) {
+        return cls.contains("uthor") || cls.contains("yline") || cls.contains("ate") || cls.contains("ime")
+                || cls.contains("ublish") || cls.contains("osted") || cls.contains("ontributor");
+    }
+
+    private void indexAttributes(Element e, String[] tokens) {
         if (e.attributesSize() == 0) {
             return;
         }
@@ -84,8 +96,9 @@ final class PageIndex implements NodeVisitor {
             authorElements.add(e);
             return;
         }
-        if (inBody && !e.className().isEmpty()) {
-            for (String t : BoilerplateHints.tokens(e)) {
+        String cls = e.className();
+        if (inBody && !cls.isEmpty() && mayNameByline(cls)) {
+            for (String t : tokens) {
                 if (AUTHOR_TOKENS.contains(t)) {
                     authorElements.add(e);
                     return;

@@ -2,7 +2,6 @@ package io.newsflow.enrich.extract.internal;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -13,15 +12,20 @@ final class TitleFinder {
 
     private static final Pattern SEPARATORS = Pattern.compile("\\s+[|\\-\u2013\u2014:\u00b7\u00ab\u00bb/]{1,2}\\s+");
 
+    private static final Pattern TRAILING_SEPARATOR = Pattern.compile(SEPARATORS.pattern() + "$");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^" + SEPARATORS.pattern());
+    private static final Pattern LAST_PIPE = Pattern.compile(".*\\s\\|\\s[^|]+$");
+    private static final Pattern DOMAIN_SUFFIX = Pattern.compile("\\.(com|org|net|co\\.uk)\\b");
+
     private TitleFinder() {
     }
 
-    static String find(Document doc, Element h1, MetaTags meta, JsonLdArticle ld, String siteName) {
+    static String find(String titleTag, Element h1, MetaTags meta, JsonLdArticle ld, String siteName) {
         String title = firstNonBlank(meta.first("og:title"), ld.headline(), meta.first("twitter:title"),
                 meta.first("headline", "title"));
         String h1Text = h1 == null ? null : h1.text().trim();
         if (title == null) {
-            title = doc.title().isBlank() ? h1Text : doc.title();
+            title = titleTag == null || titleTag.isBlank() ? h1Text : titleTag;
             if (title != null && h1Text != null && h1Text.length() > 10 && norm(title).contains(norm(h1Text))) {
                 return h1Text;
             }
@@ -49,13 +53,13 @@ final class TitleFinder {
         String first = parts[0];
         if (site != null && !site.isEmpty()) {
             if (matchesSite(last, site)) {
-                return title.substring(0, title.lastIndexOf(last)).replaceFirst(SEPARATORS.pattern() + "$", "").trim();
+                return TRAILING_SEPARATOR.matcher(title.substring(0, title.lastIndexOf(last))).replaceFirst("").trim();
             }
             if (matchesSite(first, site)) {
-                return title.substring(first.length()).replaceFirst("^" + SEPARATORS.pattern(), "").trim();
+                return LEADING_SEPARATOR.matcher(title.substring(first.length())).replaceFirst("").trim();
             }
         }
-        boolean pipe = title.matches(".*\\s\\|\\s[^|]+$");
+        boolean pipe = LAST_PIPE.matcher(title).matches();
         if (pipe && words(last) <= 4 && words(title) - words(last) >= 3) {
             return title.substring(0, title.lastIndexOf('|')).trim();
         }
@@ -69,12 +73,21 @@ final class TitleFinder {
     }
 
     private static int words(String s) {
-        return s.trim().split("\\s+").length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     private static String norm(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("^the", "").replaceAll("\\.(com|org|net|co\\.uk)\\b", "")
-                .replaceAll("[^\\p{L}\\p{N}]", "");
+        String c = TextMatch.compact(DOMAIN_SUFFIX.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(""));
+        return c.startsWith("the") ? c.substring(3) : c;
     }
 
     static String firstNonBlank(String... values) {

@@ -41,8 +41,11 @@ public final class Candidates {
 
     /** A candidate's lower-case key, first surface form and weighted count. */
     public static final class Stat {
+        /** The candidate as first written. */
         public final String surface;
+        /** Its length in words. */
         public final int words;
+        /** Weighted number of occurrences. */
         public double count;
 
         Stat(String surface, int words) {

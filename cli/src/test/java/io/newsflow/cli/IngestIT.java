@@ -1,0 +1,161 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.newsflow.embedded.EmbeddedStack;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.avro.SourceKind;
+import io.newsflow.schemas.ids.ArticleIds;
+import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.topics.TopicNames;
+import io.newsflow.schemas.topics.Topics;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code newsflow ingest} fetching from a real HTTP server on loopback into a real broker. */
+class IngestIT {
+
+    private static final byte[] LATIN1_PAGE = ("<html><head><title>D\u00e9bat</title>"
+            + "<link rel=\"canonical\" href=\"/fr/debat?utm_source=x\"></head>"
+            + "<body><p>Le d\u00e9bat a dur\u00e9 trois heures \u00e0 l'Assembl\u00e9e.</p></body></html>")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    private static EmbeddedStack stack;
+    private static HttpServer server;
+    private static String base;
+    private static Topics topics;
+    private static final Map<String, RawArticle> RAW = new HashMap<>();
+    private static final Map<String, DeadLetter> DEAD = new HashMap<>();
+    private static int exitCode;
+
+    @BeforeAll
+    static void ingest() throws IOException {
+        stack = EmbeddedStack.start(TopicNames.DEFAULTS.all(), 1);
+        topics = Topics.create(TopicNames.DEFAULTS, RegistrySerdeFactory.create(stack.registry().apiUrl(), Map.of()));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body;
+            String type;
+            if (path.startsWith("/fr/")) {
+                body = LATIN1_PAGE;
+                type = "text/html; charset=iso-8859-1";
+            } else if (path.equals("/feed.xml")) {
+                body = feed().getBytes(StandardCharsets.UTF_8);
+                type = "application/rss+xml";
+            } else if (path.startsWith("/news/")) {
+                body = ("<html><head><title>Story " + path + "</title></head><body><p>Story text for " + path
+                        + ".</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                type = "text/html; charset=utf-8";
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", type);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        exitCode = new CommandLine(new Newsflow()).execute("ingest",
+                "-b", stack.kafka().bootstrapServers(), "-r", stack.registry().apiUrl(),
+                "--allow-host", "127.0.0.1",
+                "--url", base + "/fr/debat?utm_source=x",
+                "--url", "http://127.0.0.1:" + closedPort + "/gone",
+                "--feed", base + "/feed.xml");
+        collect();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void fetchedPageKeepsItsBytesAndIsKeyedByItsCanonicalUrl() {
+        String canonical = base + "/fr/debat";
+        RawArticle page = RAW.get(ArticleIds.fromCanonicalUrl(canonical));
+        assertThat(page).as("page keyed by canonical URL; got %s", RAW.keySet()).isNotNull();
+        assertThat(page.getUrl()).isEqualTo(canonical);
+        assertThat(page.getBody().array()).isEqualTo(LATIN1_PAGE);
+        assertThat(page.getContentType()).isEqualTo("text/html; charset=iso-8859-1");
+        assertThat(page.getCharset()).isEqualTo("iso-8859-1");
+        assertThat(page.getHttpStatus()).isEqualTo(200);
+        assertThat(page.getSource().getKind()).isEqualTo(SourceKind.URL);
+    }
+
+    @Test
+    void feedItemsAreFetchedWithTheFeedsHints() {
+        RawArticle item = RAW.get(ArticleIds.fromCanonicalUrl(base + "/news/one"));
+        assertThat(item).isNotNull();
+        assertThat(item.getSource().getKind()).isEqualTo(SourceKind.FEED);
+        assertThat(item.getHints().getTitle()).isEqualTo("First story");
+        assertThat(item.getHints().getAuthors()).contains("Ana Ruiz");
+        assertThat(RAW.get(ArticleIds.fromCanonicalUrl(base + "/news/two"))).isNotNull();
+    }
+
+    @Test
+    void unreachableHostBecomesDeadLetterWithReasonAndRunStillSucceeds() {
+        assertThat(exitCode).isZero();
+        assertThat(DEAD.values()).as("dead letters %s", DEAD).anySatisfy(d -> {
+            assertThat(d.getStage()).isEqualTo("ingest.fetch");
+            assertThat(d.getUrl()).endsWith("/gone");
+            // robots.txt cannot be fetched from a dead host: crawlers treat that as "disallow", as Google does.
+            assertThat(d.getReason()).containsAnyOf("NETWORK_ERROR", "robots.txt unavailable");
+        });
+    }
+
+    private static void collect() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (TopicReader reader = new TopicReader(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()),
+                List.of(topics.raw().name(), topics.deadLetters().name()), true)) {
+            while (System.nanoTime() < deadline && (RAW.size() < 3 || DEAD.isEmpty())) {
+                for (var r : reader.poll(Duration.ofMillis(250))) {
+                    if (r.topic().equals(topics.raw().name())) {
+                        RawArticle a = topics.raw().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
+                        RAW.put(a.getId(), a);
+                    } else {
+                        DeadLetter d = topics.deadLetters().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
+                        DEAD.put(String.valueOf(d.getUrl()), d);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String feed() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Test News</title>
+                <link>%1$s/</link><description>d</description>
+                <item><title>First story</title><link>%1$s/news/one</link><dc:creator>Ana Ruiz</dc:creator>
+                <pubDate>Tue, 05 Mar 2024 10:00:00 +0100</pubDate></item>
+                <item><title>Second story</title><link>%1$s/news/two</link></item>
+                </channel></rss>
+                """.formatted(base);
+    }
+}

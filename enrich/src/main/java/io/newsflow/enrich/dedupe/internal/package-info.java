@@ -1,0 +1,2 @@
+/** Shingle hashing; not for outside use. */
+package io.newsflow.enrich.dedupe.internal;

@@ -1,0 +1,2 @@
+/** Extractive lead summaries. */
+package io.newsflow.enrich.summary;
