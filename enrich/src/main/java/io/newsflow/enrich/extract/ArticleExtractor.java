@@ -57,7 +57,7 @@ public final class ArticleExtractor {
         }
         PageWalk walk = PageWalk.of(doc);
         PageMetadata meta = MetadataExtractor.extract(doc, walk, url);
-        String text = ContentExtractor.extract(walk, meta.description(), meta.jsonLdBody());
+        String text = ContentExtractor.extract(walk, meta);
         String reason = null;
         if (text.length() < options.minBodyChars()) {
             text = "";

@@ -54,7 +54,7 @@ final class DedupeProcessor implements Processor<String, EnrichedArticle, String
     private WindowStore<String, String> signatures;
 
     DedupeProcessor(StepSettings settings, String deadLetterTopic) {
-        this.threshold = settings.getDouble("dedupe.threshold", 0.7);
+        this.threshold = settings.getDouble("dedupe.threshold", io.newsflow.enrich.dedupe.NearDuplicateIndex.DEFAULT_THRESHOLD);
         this.retention = retention(settings);
         this.deadLetterTopicNote = deadLetterTopic;
     }

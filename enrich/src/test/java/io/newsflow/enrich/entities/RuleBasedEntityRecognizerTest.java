@@ -128,4 +128,11 @@ class RuleBasedEntityRecognizerTest {
         assertThat(RECOGNIZER.recognize(null, "", "en")).isEmpty();
         assertThat(RECOGNIZER.recognize(null, null, null)).isEmpty();
     }
+
+    @Test
+    void sentenceMadeOfOneCapitalisedWordDoesNotBreakRecognition() {
+        String text = "Die Hitze hält an.\n\nAnzeige\n\nIn Madrid wurden am Montag 44 Grad gemessen, sagte Ana Ruiz.";
+        assertThat(RECOGNIZER.recognize("Hitzewelle", text, "de"))
+                .anySatisfy(e -> assertThat(e.name()).isEqualTo("Madrid"));
+    }
 }

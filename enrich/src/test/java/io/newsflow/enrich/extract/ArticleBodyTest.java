@@ -164,4 +164,44 @@ class ArticleBodyTest {
         String text = body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(text).contains("Story sentence 0", "Story sentence 3").doesNotContain("Reader 0");
     }
+
+    @Test
+    void keepsShortParagraphWhoseFewLinksAreWordsOfTheSentence() {
+        String html = "<article><p><a href='/p/jvdb'>James Van Der Beek</a> has been eliminated from "
+                + "<a href='/c/dwts'>Dancing with the Stars</a>.</p>" + prose(1) + prose(2) + "</article>";
+        assertThat(body(page(html))).startsWith("James Van Der Beek has been eliminated from Dancing with the Stars.");
+    }
+
+    @Test
+    void dropsSharePromptsCopyrightFollowLinesAndNumericDatelines() {
+        String html = "<article><div>기사입력 :[ 2018-08-25 15:24 ]</div>" + prose(1)
+                + "<p>Like this story? Share it with a friend!</p>" + prose(2)
+                + "<p>Follow The Daily Planet Opinion section on Facebook, Twitter (@dpopinion) and Instagram, "
+                + "and sign up for the Opinion Today newsletter.</p><p>Copyright © Daily Planet. All rights reserved.</p>"
+                + "</article>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 2")
+                .doesNotContain("기사입력", "Share it", "Follow The", "Copyright");
+    }
+
+    @Test
+    void dropsHeadlineRepeatedInPlainBlock() {
+        String html = "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+                + "<meta property='og:title' content='Storm closes ports for a second day'></head><body><article>"
+                + "<div class='title-text'>Storm closes ports for a second day</div>" + prose(1) + prose(2)
+                + "</article></body></html>";
+        assertThat(body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .startsWith("Paragraph 1").doesNotContain("Storm closes");
+    }
+
+    @Test
+    void dropsListWhoseEveryItemLinksElsewhere() {
+        String more = "<div>More great stories</div><ul>"
+                + "<li>Paid political ads are not the problem. <a href='/1'>Our perceptions are</a></li>"
+                + "<li>Could an astronaut lost in space <a href='/2'>use gravity to get around</a>?</li>"
+                + "<li>The plan to boost drone batteries <a href='/3'>with a teensy jet engine</a></li></ul>";
+        String steps = "<ul><li>Preheat the oven to 200 degrees.</li><li>Knead the dough for ten minutes.</li>"
+                + "<li>Bake for forty minutes.</li></ul>";
+        assertThat(body(page("<article>" + prose(1) + steps + prose(2) + more + "</article>")))
+                .contains("Knead the dough", "Paragraph 2").doesNotContain("teensy jet engine", "Paid political");
+    }
 }

@@ -24,7 +24,8 @@ import org.jsoup.Jsoup;
  * Speed harness (prints figures, asserts nothing): in one JVM, over every benchmark page, times a
  * bare Jsoup parse (of the decoded string, and of the raw bytes as the extractor gets them), Newsflow's
  * extractor, readability4j and boilerpipe, then a synthetic 20 MB page.
- * Usage: {@code ExtractionBenchmark [benchmarkDir] [warmupRounds] [measuredRounds]}.
+ * Usage: {@code ExtractionBenchmark [benchmarkDir] [warmupRounds] [measuredRounds] [sequential|interleaved]};
+ * sequential (the default) warms up and measures each tool in turn.
  */
 public final class ExtractionBenchmark {
 
@@ -59,9 +60,14 @@ public final class ExtractionBenchmark {
         tasks.put("newsflow", p -> extractor.extract(p.bytes(), p.url(), "text/html").text().length());
         tasks.put("readability4j", p -> textLength(new Readability4J(p.url(), p.html()).parse().getTextContent()));
         tasks.put("boilerpipe", p -> textLength(de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE.getText(p.html())));
+        boolean interleaved = args.length > 3 && args[3].equals("interleaved");
         Map<String, double[]> medians = new LinkedHashMap<>();
-        for (Map.Entry<String, Task> task : tasks.entrySet()) {
-            medians.put(task.getKey(), measure(task.getKey(), task.getValue(), pages, bytes, warmup, rounds));
+        if (interleaved) {
+            medians = measure(tasks, pages, bytes, warmup, rounds);
+        } else {
+            for (Map.Entry<String, Task> task : tasks.entrySet()) {
+                medians.putAll(measure(Map.of(task.getKey(), task.getValue()), pages, bytes, warmup, rounds));
+            }
         }
         printRatios(medians);
         syntheticLargePage(extractor);
@@ -85,30 +91,45 @@ public final class ExtractionBenchmark {
         return pages;
     }
 
-    /** Returns {median seconds per round, pages/s at the median}. */
-    private static double[] measure(String name, Task task, List<Page> pages, long bytes, int warmup, int rounds) {
-        int failures = 0;
-        double[] seconds = new double[rounds];
+    /**
+     * Runs every task once per round, round after round (one task: its own warm-up and rounds; several:
+     * interleaved, so load from other processes hits all alike); returns per task {median s/round, pages/s}.
+     */
+    private static Map<String, double[]> measure(Map<String, Task> tasks, List<Page> pages, long bytes,
+            int warmup, int rounds) {
+        Map<String, double[]> seconds = new LinkedHashMap<>();
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        tasks.keySet().forEach(k -> {
+            seconds.put(k, new double[rounds]);
+            failures.put(k, 0);
+        });
         for (int r = -warmup; r < rounds; r++) {
-            long start = System.nanoTime();
-            for (Page p : pages) {
-                try {
-                    task.run(p);
-                } catch (Exception e) {
-                    failures++;
+            for (Map.Entry<String, Task> task : tasks.entrySet()) {
+                long start = System.nanoTime();
+                for (Page p : pages) {
+                    try {
+                        task.getValue().run(p);
+                    } catch (Exception e) {
+                        failures.merge(task.getKey(), 1, Integer::sum);
+                    }
+                }
+                if (r >= 0) {
+                    seconds.get(task.getKey())[r] = (System.nanoTime() - start) / 1e9;
                 }
             }
-            if (r >= 0) {
-                seconds[r] = (System.nanoTime() - start) / 1e9;
-            }
         }
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        double median = sorted[rounds / 2];
-        double mean = Arrays.stream(seconds).average().orElse(0);
-        OUT.printf(Locale.ROOT, "%-14s median %7.1f pages/s %6.1f MB/s (%.3f s/round)  mean %7.1f pages/s  failures %d%n",
-                name, pages.size() / median, bytes / 1e6 / median, median, pages.size() / mean, failures);
-        return new double[] {median, pages.size() / median};
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : seconds.entrySet()) {
+            double[] sorted = e.getValue().clone();
+            Arrays.sort(sorted);
+            double median = sorted[rounds / 2];
+            double mean = Arrays.stream(sorted).average().orElse(0);
+            OUT.printf(Locale.ROOT, "%-14s median %7.1f pages/s %6.1f MB/s (%.3f s/round)  mean %7.1f pages/s  failures %d%n",
+                    e.getKey(), pages.size() / median, bytes / 1e6 / median, median, pages.size() / mean,
+                    failures.get(e.getKey()) / (warmup + rounds));
+            out.put(e.getKey(), new double[] {median, pages.size() / median});
+        }
+        return out;
     }
 
     private static void printRatios(Map<String, double[]> m) {

@@ -109,6 +109,9 @@ public final class Chunker {
             from++; // "Employee Steve Castro tells ..."
             roleCue = true;
         }
+        if (from >= end) {
+            return; // the chunk was a single sentence-initial word that is not a name
+        }
         String firstWord = s.get(from).text();
         if (from + 2 < end && "of".equals(s.get(from + 1).text()) && firstWord.endsWith("s")
                 && !lexicon.isOrgHead(firstWord)) {

@@ -154,7 +154,8 @@ final class BlockStats {
             boolean space = true;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (c <= ' ' ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+                        : c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c))) {
                     if (!space) {
                         n++;
                         space = true;

@@ -44,7 +44,10 @@ final class BoilerplateHints {
             "gallery", "player");
     private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
             "main", "post", "story", "storybody", "text", "blog", "prose", "richtext", "postbody", "copy");
-    private static final String[] NO_TOKENS = new String[0];
+    static final String[] NO_TOKENS = new String[0];
+    /** Inline tags that only format or link text; their class names are not worth reading for furniture. */
+    static final Set<String> PLAIN_INLINE_TAGS = Set.of("a", "b", "i", "em", "strong", "img", "br", "small", "sup",
+            "sub", "u", "abbr", "code", "s", "mark", "wbr", "cite", "q");
 
     private BoilerplateHints() {
     }

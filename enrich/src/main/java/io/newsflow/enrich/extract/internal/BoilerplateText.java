@@ -22,10 +22,12 @@ final class BoilerplateText {
             + "this (slideshow|video|content|feature) requires.*|tell us what you think.*|back to top|"
             + "print|email|e-mail|skip (to|ad)\\b.*|close|menu|next|previous|trending|most (read|popular)|"
             + "recommended( for you)?|more (from|on|stories|news)\\b.*|you (may|might) also like.*|"
-            + "also read\\b.*|(posted|published|updated|last updated|first published|last modified)"
+            + "also read\\b.*|like this (story|article|post)\\b.*|.*\\bshare (it|this) with\\b.*|"
+            + "listen (to|live)\\b.*|(copyright|\u00a9|\u24d2|\\(c\\))\\s.*|(posted|published|updated|last updated|first published|last modified)"
             + "\\b.{0,60})\\W*$");
     private static final Pattern CREDIT = Pattern.compile(
             "^\\W*((additional )?reporting|writing|editing|compiled|produced) by\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}[-./](0?[1-9]|1[0-2])[-./]\\d{1,2}\\b");
     private static final Pattern DATE_ONLY = Pattern.compile("(?i)^[\\W\\d]*(on\\s+)?"
             + "(mon|tue|wed|thu|fri|sat|sun)?[a-z]*\\W*[\\w ,.:/|-]{0,40}\\d{4}[\\w ,.:/|()+-]{0,30}$");
 
@@ -42,7 +44,8 @@ final class BoilerplateText {
         return s.regionMatches(true, i, "reporting", 0, 9) || s.regionMatches(true, i, "additional", 0, 10)
                 || s.regionMatches(true, i, "writing", 0, 7) || s.regionMatches(true, i, "editing", 0, 7)
                 || s.regionMatches(true, i, "compiled", 0, 8) || s.regionMatches(true, i, "produced", 0, 8)
-                || s.regionMatches(true, i, "this", 0, 4) || s.regionMatches(true, i, "we ", 0, 3);
+                || s.regionMatches(true, i, "this", 0, 4) || s.regionMatches(true, i, "we ", 0, 3)
+                || s.regionMatches(true, i, "follow", 0, 6);
     }
 
     /** Agency credit lines, cookie banners and affiliate disclosures, which run longer than labels. */
@@ -53,6 +56,10 @@ final class BoilerplateText {
         if (lower.contains("affiliate")) {
             return lower.contains("affiliate link") || lower.contains("contain affiliate")
                     || lower.contains("contains affiliate");
+        }
+        if (lower.startsWith("follow ") && (lower.contains("twitter") || lower.contains("facebook")
+                || lower.contains("instagram"))) {
+            return true;
         }
         return lower.contains(" by") && CREDIT.matcher(lower).lookingAt();
     }
@@ -73,6 +80,18 @@ final class BoilerplateText {
         if (FURNITURE.matcher(lower).matches()) {
             return true;
         }
-        return s.split("\\s+").length <= 8 && DATE_ONLY.matcher(s).matches() && DateParsing.parseWords(s) != null;
+        return s.split("\\s+").length <= 8 && (DATE_ONLY.matcher(s).matches() && DateParsing.parseWords(s) != null
+                || isNumericDateline(s));
+    }
+
+    /** "Posted :[ 2018-08-25 15:24 ]" in any language: an ISO date with only a label word or two around it. */
+    private static boolean isNumericDateline(String s) {
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters <= 12 && ISO_DATE.matcher(s).find() && DateParsing.parse(s) != null;
     }
 }

@@ -12,24 +12,25 @@ public final class ContentExtractor {
 
     /**
      * Returns the article text of {@code doc}, or "" when the page has no article-like prose; the page's
-     * description and JSON-LD body (both may be null) help tell summaries and furniture from the body.
+     * metadata (title, description, JSON-LD body) helps tell headlines, summaries and furniture from the body.
      */
-    public static String extract(Document doc, String description, String jsonLdBody) {
-        return extract(PageWalk.of(doc), description, jsonLdBody);
+    public static String extract(Document doc, PageMetadata meta) {
+        return extract(PageWalk.of(doc), meta);
     }
 
-    /** As {@link #extract(Document, String, String)} for a document already walked by {@code walk}. */
-    public static String extract(PageWalk walk, String description, String jsonLdBody) {
+    /** As {@link #extract(Document, PageMetadata)} for a document already walked by {@code walk}. */
+    public static String extract(PageWalk walk, PageMetadata meta) {
         Element body = walk.body();
         if (body == null) {
             return "";
         }
         DomCleaner.clean(walk);
         BlockStats stats = BlockStats.of(body);
-        List<Element> roots = JsonLdCrossCheck.check(ContentLocator.locate(body, stats), stats, jsonLdBody);
+        List<Element> roots = JsonLdCrossCheck.check(ContentLocator.locate(body, stats), stats,
+                meta.jsonLdBody());
         if (roots.isEmpty()) {
             return "";
         }
-        return TextRenderer.render(roots, stats, description);
+        return TextRenderer.render(roots, stats, meta.description(), meta.title());
     }
 }

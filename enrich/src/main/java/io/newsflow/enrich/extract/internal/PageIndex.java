@@ -77,7 +77,7 @@ final class PageIndex {
     }
 
     /** Cheap substring filter run before tokenising a class attribute (most classes name neither). */
-    private static boolean mayNameByline(String cls) {
+    static boolean mayNameByline(String cls) {
         return cls.contains("uthor") || cls.contains("yline") || cls.contains("ate") || cls.contains("ime")
                 || cls.contains("ublish") || cls.contains("osted") || cls.contains("ontributor");
     }

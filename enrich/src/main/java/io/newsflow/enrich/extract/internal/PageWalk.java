@@ -51,9 +51,12 @@ public final class PageWalk implements NodeFilter {
 
     @Override
     public FilterResult head(Node node, int depth) {
-        String[] tokens = null;
+        String[] tokens = BoilerplateHints.NO_TOKENS;
         if (node instanceof Element e) {
-            tokens = BoilerplateHints.tokens(e);
+            // Links and text formatting are never furniture containers: name them only for byline rules.
+            boolean named = !BoilerplateHints.PLAIN_INLINE_TAGS.contains(e.normalName())
+                    || PageIndex.mayNameByline(e.className());
+            tokens = named ? BoilerplateHints.tokens(e) : BoilerplateHints.NO_TOKENS;
             index.visit(e, tokens);
         }
         if (node == body) {

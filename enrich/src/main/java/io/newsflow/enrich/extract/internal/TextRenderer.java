@@ -14,21 +14,31 @@ import org.jsoup.select.NodeTraversor;
  */
 final class TextRenderer implements NodeFilter {
 
+    private static final int MIN_UNLINKED_WORDS_CHARS = 20;
+    private static final int MIN_LINK_LIST_ITEMS = 3;
+    private static final int LINK_LIST_MIN_LINK_PERCENT = 35;
+    private static final int MAX_LINKS_IN_SENTENCE = 2;
+
     private final StringBuilder out = new StringBuilder();
     private final BlockStats stats;
     private final String standfirst;
+    private final String headline;
     private Element root;
     private int pendingBreak;
     private boolean pendingSpace;
 
-    private TextRenderer(BlockStats stats, String description) {
+    private TextRenderer(BlockStats stats, String description, String title) {
         this.stats = stats;
+        this.headline = title == null ? null : TextMatch.normalize(title);
         this.standfirst = description == null ? null : TextMatch.normalize(description);
     }
 
-    /** Renders {@code roots}; a block repeating {@code description} (may be null) outside the body is dropped. */
-    static String render(List<Element> roots, BlockStats stats, String description) {
-        TextRenderer r = new TextRenderer(stats, description);
+    /**
+     * Renders {@code roots}; blocks repeating the {@code title} or, outside the body's paragraphs, the
+     * {@code description} (both may be null) are dropped.
+     */
+    static String render(List<Element> roots, BlockStats stats, String description, String title) {
+        TextRenderer r = new TextRenderer(stats, description, title);
         for (Element root : roots) {
             r.root = root;
             NodeTraversor.filter(r, root);
@@ -77,7 +87,8 @@ final class TextRenderer implements NodeFilter {
         if (s == null || s.all == 0 || e == root) {
             return false;
         }
-        if (s.link * 2 > s.all && s.good * 2 < s.all || isStandfirst(e, s)) {
+        if (s.link * 2 > s.all && s.good * 2 < s.all && !isSentenceWithLinks(e, s) || isStandfirst(e, s)
+                || isListOfLinks(e, s)) {
             return true;
         }
         if (s.all > BoilerplateText.MAX_TESTED_LENGTH || s.own * 2 <= s.all) {
@@ -88,7 +99,41 @@ final class TextRenderer implements NodeFilter {
         if (lead != null && lead.length() >= 12 && !BoilerplateText.mayOpenCredit(lead)) {
             return false;
         }
-        return BoilerplateText.isFurniture(e.text());
+        String text = e.text();
+        return BoilerplateText.isFurniture(text) || isHeadline(text);
+    }
+
+    /** The headline repeated in a plain block (sites that style a div as their title). */
+    private boolean isHeadline(String text) {
+        return headline != null && headline.length() >= 10 && text.length() < headline.length() * 2
+                && TextMatch.normalize(text).equals(headline);
+    }
+
+    /**
+     * A paragraph whose few links are words of a sentence ("<a>Name</a> has been eliminated from
+     * <a>Show</a>") is prose, however much of it the links cover; link lists have many links.
+     */
+    private static boolean isSentenceWithLinks(Element e, BlockStats.Stat s) {
+        return e.normalName().equals("p") && s.all - s.link >= MIN_UNLINKED_WORDS_CHARS
+                && e.getElementsByTag("a").size() <= MAX_LINKS_IN_SENTENCE;
+    }
+
+    /**
+     * A list whose every item carries a link, with links a good share of its text, points elsewhere
+     * ("More stories: <a>...</a>"), even when each item adds a few words of lead-in.
+     */
+    private static boolean isListOfLinks(Element e, BlockStats.Stat s) {
+        String tag = e.normalName();
+        if (!(tag.equals("ul") || tag.equals("ol")) || e.childrenSize() < MIN_LINK_LIST_ITEMS
+                || s.link * 100 < s.all * LINK_LIST_MIN_LINK_PERCENT) {
+            return false;
+        }
+        for (Element item : e.children()) {
+            if (item.normalName().equals("li") && item.selectFirst("a[href]") == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first non-blank text inside {@code e}, without building the element's whole text. */
