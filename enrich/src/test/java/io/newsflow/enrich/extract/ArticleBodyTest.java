@@ -204,4 +204,11 @@ class ArticleBodyTest {
         assertThat(body(page("<article>" + prose(1) + steps + prose(2) + more + "</article>")))
                 .contains("Knead the dough", "Paragraph 2").doesNotContain("teensy jet engine", "Paid political");
     }
+
+    @Test
+    void dropsNewsletterPromoParagraphsWithoutNamedContainer() {
+        String html = "<article><p>Start your day with the Morning Bell, the briefing thousands of readers rely on. "
+                + "Sign up for the free daily newsletter.</p>" + prose(1) + prose(2) + "</article>";
+        assertThat(body(page(html))).startsWith("Paragraph 1").doesNotContain("Morning Bell");
+    }
 }

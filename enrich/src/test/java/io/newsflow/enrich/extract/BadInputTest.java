@@ -91,6 +91,24 @@ class BadInputTest {
     }
 
     @Test
+    void givesSameResultWhenSharedAcrossThreads() throws Exception {
+        byte[] page = Fixtures.bytes("news-article.html");
+        String expected = extractor.extract(page, null, null).text();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> extractor.extract(page, null, null).text()));
+            }
+            for (java.util.concurrent.Future<String> r : results) {
+                assertThat(r.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rejectsNonsensicalOptions() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExtractorOptions(10, 512, 100))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInputBytes");

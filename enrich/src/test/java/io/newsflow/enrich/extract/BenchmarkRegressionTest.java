@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkRegressionTest {
 
     /** F1 measured with extraction_score.py when this floor was set; raise it when quality improves. */
-    private static final double ACHIEVED_F1 = 0.982;
+    private static final double ACHIEVED_F1 = 0.983;
 
     @Test
     void keepsBodyF1OnDevelopmentBenchmark() throws IOException {

@@ -34,19 +34,6 @@ final class BoilerplateText {
     private BoilerplateText() {
     }
 
-    /** Cheap pre-check on a block's first words: could it be a credit line? */
-    static boolean mayOpenCredit(String leading) {
-        String s = leading.stripLeading();
-        int i = 0;
-        while (i < s.length() && !Character.isLetter(s.charAt(i))) {
-            i++;
-        }
-        return s.regionMatches(true, i, "reporting", 0, 9) || s.regionMatches(true, i, "additional", 0, 10)
-                || s.regionMatches(true, i, "writing", 0, 7) || s.regionMatches(true, i, "editing", 0, 7)
-                || s.regionMatches(true, i, "compiled", 0, 8) || s.regionMatches(true, i, "produced", 0, 8)
-                || s.regionMatches(true, i, "this", 0, 4) || s.regionMatches(true, i, "we ", 0, 3)
-                || s.regionMatches(true, i, "follow", 0, 6);
-    }
 
     /** Agency credit lines, cookie banners and affiliate disclosures, which run longer than labels. */
     private static boolean isNotice(String lower) {
@@ -56,6 +43,9 @@ final class BoilerplateText {
         if (lower.contains("affiliate")) {
             return lower.contains("affiliate link") || lower.contains("contain affiliate")
                     || lower.contains("contains affiliate");
+        }
+        if (lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe"))) {
+            return true;
         }
         if (lower.startsWith("follow ") && (lower.contains("twitter") || lower.contains("facebook")
                 || lower.contains("instagram"))) {

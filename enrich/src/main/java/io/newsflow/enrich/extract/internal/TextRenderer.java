@@ -94,11 +94,6 @@ final class TextRenderer implements NodeFilter {
         if (s.all > BoilerplateText.MAX_TESTED_LENGTH || s.own * 2 <= s.all) {
             return false;
         }
-        // Prose paragraphs are only furniture when they open like a credit line: test that cheaply first.
-        String lead = s.good > 0 && s.all > BoilerplateText.MAX_LENGTH ? leadingText(e) : null;
-        if (lead != null && lead.length() >= 12 && !BoilerplateText.mayOpenCredit(lead)) {
-            return false;
-        }
         String text = e.text();
         return BoilerplateText.isFurniture(text) || isHeadline(text);
     }
@@ -136,17 +131,6 @@ final class TextRenderer implements NodeFilter {
         return true;
     }
 
-    /** The first non-blank text inside {@code e}, without building the element's whole text. */
-    private static String leadingText(Element e) {
-        Node n = e;
-        while (n != null) {
-            if (n instanceof TextNode t && !t.isBlank()) {
-                return t.text();
-            }
-            n = n.childNodeSize() > 0 ? n.childNode(0) : n.nextSibling();
-        }
-        return "";
-    }
 
     /**
      * The summary under a headline often repeats the meta description; it is not body text unless it
