@@ -37,7 +37,7 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     /** Starts broker, registry, topics, and both Streams applications; returns once they run. */
     static EmbeddedPipeline start(int partitions, Map<String, String> overrides) {
-        EmbeddedStack stack = EmbeddedStack.start(TopicNames.DEFAULTS.all(), partitions);
+        EmbeddedStack stack = EmbeddedStack.start(TopicNames.DEFAULTS.topicConfigs(), partitions);
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory("newsflow-streams-");

@@ -11,6 +11,7 @@ import io.newsflow.ingest.fetch.HttpFetcher;
 import io.newsflow.ingest.files.FileIngest;
 import io.newsflow.ingest.pipeline.Discovered;
 import io.newsflow.ingest.pipeline.PageIngest;
+import io.newsflow.ingest.pipeline.SeenSet;
 import io.newsflow.ingest.pipeline.WarcIngest;
 import io.newsflow.ingest.politeness.FetchListener;
 import io.newsflow.ingest.politeness.PoliteFetcher;
@@ -76,6 +77,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep polling the feeds on their schedule until Ctrl-C (default: once).")
     boolean follow;
 
+    @Option(names = "--refetch", description = "Fetch URLs again even if the fetch-status topic says they were fetched.")
+    boolean refetch;
+
     @Option(names = "--allow-host", description = "Allow fetching from this private/loopback host or CIDR (testing), repeatable.")
     List<String> allowHosts = new ArrayList<>();
 
@@ -85,6 +89,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ServiceConfig config = connection.load(DEFAULTS);
+        addConfiguredSources(config);
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
         Progress progress = new Progress();
@@ -98,7 +103,7 @@ final class IngestCommand implements Callable<Integer> {
                 new WarcIngest(sink, canonicalizer).replay(warc, n -> progress.tick("warc " + warc.getFileName(), n, sink));
             }
             if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty()) {
-                fetchFromWeb(config, sink, canonicalizer, progress);
+                fetchFromWeb(config, topics, sink, canonicalizer, progress);
             }
             sink.flush();
             System.err.printf("newsflow ingest: %d pages sent, %d dead letters, %d failed in %.1f s%n",
@@ -107,7 +112,7 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private void fetchFromWeb(ServiceConfig config, RawArticleSink sink, UrlCanonicalizer canonicalizer,
+    private void fetchFromWeb(ServiceConfig config, Topics topics, RawArticleSink sink, UrlCanonicalizer canonicalizer,
                               Progress progress) throws IOException, InterruptedException {
         FetchOptions options = FetchOptions.defaults()
                 .withSsrfGuard(allowHosts.isEmpty() ? SsrfGuard.defaults() : SsrfGuard.allowing(allowHosts))
@@ -117,7 +122,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         try (PoliteFetcher fetcher = PoliteFetcher.create(options, PolitenessOptions.defaults(), FetchListener.NONE,
                 new SimpleMeterRegistry())) {
-            PageIngest pages = new PageIngest(fetcher, sink, canonicalizer);
+            SeenSet fetched = refetch ? SeenSet.empty() : SeenSet.load(config.kafka(), topics.fetchStatus());
+            PageIngest pages = new PageIngest(fetcher, sink, canonicalizer, fetched);
             // Feeds and sitemaps are XML: fetched by a non-HTML fetcher sharing the same host turns and robots.txt.
             HttpFetcher xmlFetcher = new HttpFetcher(options.withHtmlOnly(false));
             PoliteFetcher xml = fetcher.withDelegate(xmlFetcher);
@@ -162,8 +168,23 @@ final class IngestCommand implements Callable<Integer> {
             } while (follow);
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             progress.tick("web", pages.pages() + pages.failures(), sink);
+            if (pages.skipped() > 0) {
+                System.err.printf("newsflow ingest: %d URLs skipped, already fetched (--refetch to fetch again)%n",
+                        pages.skipped());
+            }
             xmlFetcher.close();
         }
+    }
+
+    /** Sources listed in the configuration file come on top of those on the command line. */
+    private void addConfiguredSources(ServiceConfig config) {
+        config.getList("ingest.dirs", List.of()).forEach(d -> dirs.add(Path.of(d)));
+        urls.addAll(config.getList("ingest.urls", List.of()));
+        urlLists.addAll(config.getList("ingest.url-lists", List.of()));
+        config.getList("ingest.feeds", List.of()).forEach(f -> feeds.add(URI.create(f)));
+        config.getList("ingest.sitemaps", List.of()).forEach(f -> sitemaps.add(URI.create(f)));
+        config.getList("ingest.warcs", List.of()).forEach(w -> warcs.add(Path.of(w)));
+        follow |= Boolean.parseBoolean(config.get("ingest.follow", "false"));
     }
 
     private void readUrlLists(UrlCanonicalizer canonicalizer, PageIngest pages, List<CompletableFuture<Void>> pending,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.embedded.EmbeddedStack;
 import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.FetchOutcome;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.SourceKind;
 import io.newsflow.schemas.ids.ArticleIds;
@@ -40,10 +41,13 @@ class IngestIT {
     private static final Map<String, RawArticle> RAW = new HashMap<>();
     private static final Map<String, DeadLetter> DEAD = new HashMap<>();
     private static int exitCode;
+    private static int secondExitCode;
+    private static final Map<String, Integer> RAW_COUNT = new HashMap<>();
+    private static final Map<String, FetchOutcome> STATUS = new HashMap<>();
 
     @BeforeAll
     static void ingest() throws IOException {
-        stack = EmbeddedStack.start(TopicNames.DEFAULTS.all(), 1);
+        stack = EmbeddedStack.start(TopicNames.DEFAULTS.topicConfigs(), 1);
         topics = Topics.create(TopicNames.DEFAULTS, RegistrySerdeFactory.create(stack.registry().apiUrl(), Map.of()));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -82,6 +86,10 @@ class IngestIT {
                 "--url", base + "/fr/debat?utm_source=x",
                 "--url", "http://127.0.0.1:" + closedPort + "/gone",
                 "--feed", base + "/feed.xml");
+        // A restart over the same sources: the fetch-status topic says what was already fetched.
+        secondExitCode = new CommandLine(new Newsflow()).execute("ingest",
+                "-b", stack.kafka().bootstrapServers(), "-r", stack.registry().apiUrl(),
+                "--allow-host", "127.0.0.1", "--feed", base + "/feed.xml");
         collect();
     }
 
@@ -129,15 +137,44 @@ class IngestIT {
         });
     }
 
+    @Test
+    void restartDoesNotFetchOrEmitAlreadyFetchedPagesAgain() {
+        assertThat(secondExitCode).isZero();
+        assertThat(RAW_COUNT.get(ArticleIds.fromCanonicalUrl(base + "/news/one"))).isEqualTo(1);
+        assertThat(RAW_COUNT.get(ArticleIds.fromCanonicalUrl(base + "/news/two"))).isEqualTo(1);
+    }
+
+    @Test
+    void everyFetchOutcomeIsRecordedOnTheFetchStatusTopic() {
+        assertThat(STATUS.get(base + "/news/one").getStatus()).isEqualTo("OK");
+        assertThat(STATUS.get(base + "/news/one").getHttpStatus()).isEqualTo(200);
+        assertThat(STATUS.values()).anySatisfy(o -> {
+            assertThat(o.getUrl()).endsWith("/gone");
+            assertThat(o.getStatus()).isIn("ROBOTS_DENIED", "NETWORK_ERROR");
+            assertThat(o.getReason()).isNotBlank();
+        });
+    }
+
     private static void collect() {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (TopicReader reader = new TopicReader(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()),
-                List.of(topics.raw().name(), topics.deadLetters().name()), true)) {
-            while (System.nanoTime() < deadline && (RAW.size() < 3 || DEAD.isEmpty())) {
-                for (var r : reader.poll(Duration.ofMillis(250))) {
+                List.of(topics.raw().name(), topics.deadLetters().name(), topics.fetchStatus().name()), true)) {
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline
+                    && (RAW.size() < 3 || DEAD.isEmpty() || System.nanoTime() - quietSince < 3_000_000_000L)) {
+                // Keep reading until 3 s pass without records: a duplicate would show up here.
+                var records = reader.poll(Duration.ofMillis(250));
+                if (!records.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                for (var r : records) {
                     if (r.topic().equals(topics.raw().name())) {
                         RawArticle a = topics.raw().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
                         RAW.put(a.getId(), a);
+                        RAW_COUNT.merge(a.getId(), 1, Integer::sum);
+                    } else if (r.topic().equals(topics.fetchStatus().name())) {
+                        FetchOutcome o = topics.fetchStatus().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
+                        STATUS.put(o.getUrl(), o);
                     } else {
                         DeadLetter d = topics.deadLetters().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
                         DEAD.put(String.valueOf(d.getUrl()), d);

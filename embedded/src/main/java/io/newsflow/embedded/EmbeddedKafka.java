@@ -71,10 +71,18 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics (idempotent) with the given partition count and replication 1. */
     public void createTopics(Collection<String> names, int partitions) {
+        Map<String, Map<String, String>> configs = new java.util.LinkedHashMap<>();
+        names.forEach(n -> configs.put(n, Map.of()));
+        createTopics(configs, partitions);
+    }
+
+    /** Creates the topics (idempotent) with their topic-level settings, e.g. compaction. */
+    public void createTopics(Map<String, Map<String, String>> topics, int partitions) {
+        Collection<String> names = topics.keySet();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+                    .map(n -> new NewTopic(n, partitions, (short) 1).configs(topics.get(n))).toList();
             admin.createTopics(missing).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -1,6 +1,7 @@
 package io.newsflow.embedded;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * A Kafka broker and a schema registry together: what {@code newsflow local}, the demo and the
@@ -18,6 +19,13 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts the registry (child process) and the broker (in-process), then creates the topics. */
     public static EmbeddedStack start(Collection<String> topics, int partitions) {
+        Map<String, Map<String, String>> configs = new java.util.LinkedHashMap<>();
+        topics.forEach(t -> configs.put(t, Map.of()));
+        return start(configs, partitions);
+    }
+
+    /** Starts both, creating the topics with their topic-level settings. */
+    public static EmbeddedStack start(Map<String, Map<String, String>> topics, int partitions) {
         var registryStart = new java.util.concurrent.CompletableFuture<EmbeddedRegistry>();
         Thread starter = Thread.ofPlatform().name("registry-start").start(() -> {
             try {

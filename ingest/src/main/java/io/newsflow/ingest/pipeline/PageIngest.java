@@ -7,6 +7,7 @@ import io.newsflow.ingest.produce.RawArticleSink;
 import io.newsflow.ingest.url.CanonicalLinks;
 import io.newsflow.ingest.url.PageLinks;
 import io.newsflow.ingest.url.UrlCanonicalizer;
+import io.newsflow.schemas.avro.FetchOutcome;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.Source;
 import io.newsflow.schemas.deadletter.DeadLetters;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches discovered pages politely and produces them as RawArticles. The article id comes from
  * the page's canonical URL when it declares a trustworthy one (same site), else from the fetched
- * URL, canonicalised; every fetch that yields no page becomes a dead letter with its reason.
+ * URL, canonicalised; every fetch that yields no page becomes a dead letter with its reason, and
+ * every fetch outcome is recorded on the fetch-status topic. URLs fetched by an earlier run are
+ * skipped (see {@link SeenSet}).
  */
 public final class PageIngest {
 
@@ -37,11 +40,14 @@ public final class PageIngest {
     private final RawArticleSink sink;
     private final UrlCanonicalizer canonicalizer;
     private final CanonicalLinks links;
+    private final SeenSet seen;
     private final AtomicLong pages = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    /** Ingest through this fetcher into this sink. */
-    public PageIngest(PoliteFetcher fetcher, RawArticleSink sink, UrlCanonicalizer canonicalizer) {
+    /** Ingest through this fetcher into this sink, skipping ids in {@code seen}. */
+    public PageIngest(PoliteFetcher fetcher, RawArticleSink sink, UrlCanonicalizer canonicalizer, SeenSet seen) {
+        this.seen = seen;
         this.fetcher = fetcher;
         this.sink = sink;
         this.canonicalizer = canonicalizer;
@@ -57,7 +63,35 @@ public final class PageIngest {
             fail(page, null, "ingest.url", "not a fetchable http(s) URL: " + e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
-        return fetcher.submit(FetchRequest.of(uri)).thenAccept(result -> accept(page, result));
+        String id = ArticleIds.fromCanonicalUrl(uri.toString());
+        if (seen.contains(id)) {
+            skipped.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }
+        return fetcher.submit(FetchRequest.of(uri)).thenAccept(result -> {
+            record(page, id, uri, result);
+            accept(page, result);
+        });
+    }
+
+    /** Discovered URLs skipped because an earlier run already fetched them. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    private void record(Discovered page, String id, URI uri, FetchResult result) {
+        seen.record(id, result.status().name());
+        sink.outcome(FetchOutcome.newBuilder()
+                .setArticleId(id)
+                .setUrl(uri.toString())
+                .setFinalUrl(result.finalUri() == null || result.finalUri().equals(uri) ? null : result.finalUri().toString())
+                .setStatus(result.status().name())
+                .setHttpStatus(result.httpStatus())
+                .setAttempts(result.attempts())
+                .setReason(result.reason())
+                .setFetchedAt(result.fetchedAt() == null ? java.time.Instant.now() : result.fetchedAt())
+                .setSource(new Source(page.kind(), page.sourceName()))
+                .build());
     }
 
     /** Pages sent so far. */

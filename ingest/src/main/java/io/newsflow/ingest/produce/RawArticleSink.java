@@ -74,6 +74,17 @@ public final class RawArticleSink implements AutoCloseable {
         });
     }
 
+    /** Records a fetch outcome on the (compacted) fetch-status topic, keyed by article id. */
+    public void outcome(io.newsflow.schemas.avro.FetchOutcome outcome) {
+        byte[] value = topics.fetchStatus().valueSerde().serializer().serialize(topics.fetchStatus().name(), outcome);
+        producer.send(new ProducerRecord<>(topics.fetchStatus().name(), outcome.getArticleId(), value), (meta, error) -> {
+            if (error != null) {
+                failed.incrementAndGet();
+                LOG.error("could not record fetch outcome of {}: {}", outcome.getUrl(), error.toString());
+            }
+        });
+    }
+
     /** Pages acknowledged by the broker so far. */
     public long sent() {
         return sent.get();

@@ -36,6 +36,18 @@ public record TopicNames(String raw, String enriched, String deadLetters, String
         return List.of(raw, enriched, deadLetters, enrichedJson, fetchStatus);
     }
 
+    /**
+     * Topic-level settings each topic needs beyond the broker defaults: the fetch-status topic is
+     * compacted (its latest record per article id is ingest's memory of what it fetched).
+     */
+    public Map<String, Map<String, String>> topicConfigs() {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (String name : all()) {
+            out.put(name, name.equals(fetchStatus) ? Map.of("cleanup.policy", "compact") : Map.of());
+        }
+        return out;
+    }
+
     private static String value(Map<String, ?> config, String key, String fallback) {
         Object v = config.get(key);
         return v == null || v.toString().isBlank() ? fallback : v.toString().trim();

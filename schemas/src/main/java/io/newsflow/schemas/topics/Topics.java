@@ -2,6 +2,7 @@ package io.newsflow.schemas.topics;
 
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.FetchOutcome;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.serde.SerdeFactory;
 import java.util.Objects;
@@ -16,12 +17,14 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param enriched enriched articles, keyed by article id
  * @param deadLetters failures of any stage, keyed by article id when known
  * @param enrichedJson JSON projection of {@code enriched}, keyed by article id
+ * @param fetchStatus one outcome per discovered URL, keyed by article id (compacted)
  */
 public record Topics(TopicNames names,
                      Topic<String, RawArticle> raw,
                      Topic<String, EnrichedArticle> enriched,
                      Topic<String, DeadLetter> deadLetters,
-                     Topic<String, String> enrichedJson) {
+                     Topic<String, String> enrichedJson,
+                     Topic<String, FetchOutcome> fetchStatus) {
 
     /** Builds the registry: every key is a UTF-8 string article id. */
     public static Topics create(TopicNames names, SerdeFactory serdes) {
@@ -31,6 +34,7 @@ public record Topics(TopicNames names,
                 new Topic<>(names.raw(), Serdes.String(), serdes.avroValue(RawArticle.class)),
                 new Topic<>(names.enriched(), Serdes.String(), serdes.avroValue(EnrichedArticle.class)),
                 new Topic<>(names.deadLetters(), Serdes.String(), serdes.avroValue(DeadLetter.class)),
-                new Topic<>(names.enrichedJson(), Serdes.String(), Serdes.String()));
+                new Topic<>(names.enrichedJson(), Serdes.String(), Serdes.String()),
+                new Topic<>(names.fetchStatus(), Serdes.String(), serdes.avroValue(FetchOutcome.class)));
     }
 }

@@ -1,0 +1,88 @@
+package io.newsflow.ingest.pipeline;
+
+import io.newsflow.schemas.avro.FetchOutcome;
+import io.newsflow.schemas.topics.Topic;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The article ids ingest already fetched a page for, so a restart does not fetch and emit them
+ * again. Rebuilt at start-up from the compacted fetch-status topic (its latest outcome per id), so
+ * it survives restarts and needs no other store; outcomes of this run are added as they happen.
+ */
+public final class SeenSet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeenSet.class);
+    private static final Set<String> FETCHED = Set.of("OK", "TOO_LARGE_TRUNCATED", "NOT_MODIFIED");
+
+    private final Set<String> ids;
+
+    private SeenSet(Set<String> ids) {
+        this.ids = ids;
+    }
+
+    /** An empty set (re-fetch everything). */
+    public static SeenSet empty() {
+        return new SeenSet(java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /** Reads the fetch-status topic to its current end. */
+    public static SeenSet load(Map<String, Object> kafkaConfig, Topic<String, FetchOutcome> status) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-ingest-seen-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.keySet().removeIf(k -> k.startsWith("acks") || k.startsWith("enable.idempotence")
+                || k.startsWith("compression") || k.startsWith("max.request") || k.startsWith("linger"));
+        Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(status.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    FetchOutcome o = status.valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
+                    if (FETCHED.contains(o.getStatus())) {
+                        ids.add(r.key());
+                    } else {
+                        ids.remove(r.key());
+                    }
+                }
+            }
+        }
+        LOG.info("{} article ids already fetched (from {})", ids.size(), status.name());
+        return new SeenSet(ids);
+    }
+
+    /** True when a page for this id was already fetched. */
+    public boolean contains(String id) {
+        return ids.contains(id);
+    }
+
+    /** Records an outcome of this run. */
+    void record(String id, String status) {
+        if (FETCHED.contains(status)) {
+            ids.add(id);
+        }
+    }
+
+    /** How many ids are known. */
+    public int size() {
+        return ids.size();
+    }
+
+}
