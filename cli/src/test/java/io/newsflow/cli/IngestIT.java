@@ -13,6 +13,17 @@ import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -42,6 +53,8 @@ class IngestIT {
     private static final Map<String, DeadLetter> DEAD = new HashMap<>();
     private static int exitCode;
     private static int secondExitCode;
+    private static int[] warcRuns;
+    private static final Instant CAPTURED = Instant.parse("2024-03-01T10:00:00Z");
     private static final Map<String, Integer> RAW_COUNT = new HashMap<>();
     private static final Map<String, FetchOutcome> STATUS = new HashMap<>();
 
@@ -86,6 +99,12 @@ class IngestIT {
                 "--url", base + "/fr/debat?utm_source=x",
                 "--url", "http://127.0.0.1:" + closedPort + "/gone",
                 "--feed", base + "/feed.xml");
+        Path warc = writeWarc();
+        warcRuns = new int[] {
+            new CommandLine(new Newsflow()).execute("ingest", "-b", stack.kafka().bootstrapServers(),
+                    "-r", stack.registry().apiUrl(), "--warc", warc.toString()),
+            new CommandLine(new Newsflow()).execute("ingest", "-b", stack.kafka().bootstrapServers(),
+                    "-r", stack.registry().apiUrl(), "--warc", warc.toString())};
         // A restart over the same sources: the fetch-status topic says what was already fetched.
         secondExitCode = new CommandLine(new Newsflow()).execute("ingest",
                 "-b", stack.kafka().bootstrapServers(), "-r", stack.registry().apiUrl(),
@@ -138,6 +157,31 @@ class IngestIT {
     }
 
     @Test
+    void warcReplayKeepsCaptureTimesAndARerunResumesWithoutReEmitting() {
+        assertThat(warcRuns).containsExactly(0, 0);
+        for (int i = 0; i < 3; i++) {
+            String id = ArticleIds.fromCanonicalUrl("https://archive.example/story/" + i);
+            assertThat(RAW_COUNT.get(id)).as("story %d emitted once over two runs", i).isEqualTo(1);
+            assertThat(RAW.get(id).getFetchedAt()).isEqualTo(CAPTURED.plusSeconds(i));
+            assertThat(RAW.get(id).getSource().getKind()).isEqualTo(SourceKind.WARC);
+        }
+    }
+
+    private static Path writeWarc() throws IOException {
+        Path file = Files.createTempDirectory("newsflow-warc-").resolve("news.warc.gz");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WarcWriter w = new WarcWriter(ch, WarcCompression.GZIP)) {
+            for (int i = 0; i < 3; i++) {
+                byte[] body = ("<html><body><p>Archived story " + i + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                HttpResponse http = new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html; charset=utf-8"), body).build();
+                w.write(new WarcResponse.Builder(URI.create("https://archive.example/story/" + i))
+                        .date(CAPTURED.plusSeconds(i)).body(http).build());
+            }
+        }
+        return file;
+    }
+
+    @Test
     void restartDoesNotFetchOrEmitAlreadyFetchedPagesAgain() {
         assertThat(secondExitCode).isZero();
         assertThat(RAW_COUNT.get(ArticleIds.fromCanonicalUrl(base + "/news/one"))).isEqualTo(1);
@@ -161,7 +205,7 @@ class IngestIT {
                 List.of(topics.raw().name(), topics.deadLetters().name(), topics.fetchStatus().name()), true)) {
             long quietSince = System.nanoTime();
             while (System.nanoTime() < deadline
-                    && (RAW.size() < 3 || DEAD.isEmpty() || System.nanoTime() - quietSince < 3_000_000_000L)) {
+                    && (RAW.size() < 6 || DEAD.isEmpty() || System.nanoTime() - quietSince < 3_000_000_000L)) {
                 // Keep reading until 3 s pass without records: a duplicate would show up here.
                 var records = reader.poll(Duration.ofMillis(250));
                 if (!records.isEmpty()) {
