@@ -17,6 +17,8 @@ import org.jsoup.parser.Parser;
  */
 public final class ArticleExtractor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArticleExtractor.class);
+
     private final ExtractorOptions options;
     private final PageDecoder decoder;
 
@@ -44,6 +46,7 @@ public final class ArticleExtractor {
             return extractFrom(page, url);
         } catch (RuntimeException e) {
             // Last-resort guard for parser or library bugs on hostile markup: report, never propagate.
+            LOG.warn("extraction failed on {}: {}", url, e.toString(), e);
             return ExtractedArticle.empty("extraction-error: " + e.getClass().getSimpleName(), page.charset(),
                     page.truncated());
         }
