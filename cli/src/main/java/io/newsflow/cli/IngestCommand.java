@@ -100,7 +100,7 @@ final class IngestCommand implements Callable<Integer> {
                 progress.note("files", files);
             }
             for (Path warc : warcs) {
-                new WarcIngest(sink, canonicalizer).replay(warc, n -> progress.tick("warc " + warc.getFileName(), n, sink));
+                new WarcIngest(sink, canonicalizer).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
             }
             if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty()) {
                 fetchFromWeb(config, topics, sink, canonicalizer, progress);
@@ -120,9 +120,12 @@ final class IngestCommand implements Callable<Integer> {
         if (userAgent != null) {
             options = options.withUserAgent(userAgent);
         }
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (PoliteFetcher fetcher = PoliteFetcher.create(options, PolitenessOptions.defaults(), FetchListener.NONE,
-                new SimpleMeterRegistry())) {
-            SeenSet fetched = refetch ? SeenSet.empty() : SeenSet.load(config.kafka(), topics.fetchStatus());
+                metrics)) {
+            SeenSet fetched = refetch ? SeenSet.empty() : SeenSet.load(config.kafka(), topics.fetchStatus(),
+                    config.getInt("ingest.refetch-after-hours", 0) > 0
+                            ? Duration.ofHours(config.getInt("ingest.refetch-after-hours", 0)) : null);
             PageIngest pages = new PageIngest(fetcher, sink, canonicalizer, fetched);
             // Feeds and sitemaps are XML: fetched by a non-HTML fetcher sharing the same host turns and robots.txt.
             HttpFetcher xmlFetcher = new HttpFetcher(options.withHtmlOnly(false));
@@ -173,6 +176,12 @@ final class IngestCommand implements Callable<Integer> {
                         pages.skipped());
             }
             xmlFetcher.close();
+        }
+        StringBuilder outcomes = new StringBuilder();
+        metrics.find("newsflow.fetch.results").counters().forEach(c -> outcomes.append(' ')
+                .append(c.getId().getTag("status")).append('=').append((long) c.count()));
+        if (!outcomes.isEmpty()) {
+            System.err.println("newsflow ingest: fetch outcomes:" + outcomes);
         }
     }
 
@@ -228,6 +237,19 @@ final class IngestCommand implements Callable<Integer> {
             lastPrint = now;
             System.err.printf("newsflow ingest: %s: %d done, %d sent, %d dead letters, %.0f pages/s%n", what, done,
                     sink.sent(), sink.deadLetters(), sink.sent() / Math.max(0.001, seconds()));
+        }
+
+        /** Like tick, with an ETA from the share of the input done. */
+        void eta(String what, long done, double share, RawArticleSink sink) {
+            long now = System.nanoTime();
+            if (now - lastPrint < 2_000_000_000L && share < 1.0) {
+                return;
+            }
+            lastPrint = now;
+            double elapsed = seconds();
+            double remaining = share <= 0 ? Double.NaN : elapsed * (1 - share) / share;
+            System.err.printf("newsflow ingest: %s: %d records, %.0f%%, %.0f records/s, %d dead letters, ETA %.0f s%n",
+                    what, done, share * 100, done / Math.max(0.001, elapsed), sink.deadLetters(), remaining);
         }
 
         void note(String what, long count) {

@@ -66,7 +66,7 @@ public final class PipelineBenchmark {
             Map<String, Object> kafka = Map.of("bootstrap.servers", stack.kafka().bootstrapServers());
             long t0 = System.nanoTime();
             try (RawArticleSink sink = new RawArticleSink(kafka, topics)) {
-                new WarcIngest(sink, new UrlCanonicalizer()).replay(warc, n -> { });
+                new WarcIngest(sink, new UrlCanonicalizer()).replay(warc, (share, n) -> { });
             }
             double replay = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "WARC replay into the broker: %.0f records/s (%.1f s)%n", records / replay, replay);

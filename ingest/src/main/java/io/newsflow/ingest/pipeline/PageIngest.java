@@ -80,7 +80,7 @@ public final class PageIngest {
     }
 
     private void record(Discovered page, String id, URI uri, FetchResult result) {
-        seen.record(id, result.status().name());
+        seen.record(id, result.status().name(), result.fetchedAt() == null ? java.time.Instant.now() : result.fetchedAt());
         sink.outcome(FetchOutcome.newBuilder()
                 .setArticleId(id)
                 .setUrl(uri.toString())

@@ -27,26 +27,33 @@ public final class SeenSet {
     private static final Logger LOG = LoggerFactory.getLogger(SeenSet.class);
     private static final Set<String> FETCHED = Set.of("OK", "TOO_LARGE_TRUNCATED", "NOT_MODIFIED");
 
-    private final Set<String> ids;
+    private final Map<String, java.time.Instant> fetchedAt;
+    private final java.time.Duration refetchAfter;
 
-    private SeenSet(Set<String> ids) {
-        this.ids = ids;
+    private SeenSet(Map<String, java.time.Instant> fetchedAt, java.time.Duration refetchAfter) {
+        this.fetchedAt = fetchedAt;
+        this.refetchAfter = refetchAfter;
     }
 
     /** An empty set (re-fetch everything). */
     public static SeenSet empty() {
-        return new SeenSet(java.util.concurrent.ConcurrentHashMap.newKeySet());
+        return new SeenSet(new java.util.concurrent.ConcurrentHashMap<>(), null);
     }
 
-    /** Reads the fetch-status topic to its current end. */
-    public static SeenSet load(Map<String, Object> kafkaConfig, Topic<String, FetchOutcome> status) {
+    /**
+     * Reads the fetch-status topic to its current end. A page fetched longer ago than
+     * {@code refetchAfter} is due again (null: never); enrich then tells whether its text changed
+     * (a new revision) or not.
+     */
+    public static SeenSet load(Map<String, Object> kafkaConfig, Topic<String, FetchOutcome> status,
+                               java.time.Duration refetchAfter) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-ingest-seen-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.keySet().removeIf(k -> k.startsWith("acks") || k.startsWith("enable.idempotence")
                 || k.startsWith("compression") || k.startsWith("max.request") || k.startsWith("linger"));
-        Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Map<String, java.time.Instant> ids = new java.util.concurrent.ConcurrentHashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(status.name(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
@@ -57,7 +64,7 @@ public final class SeenSet {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {
                     FetchOutcome o = status.valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
                     if (FETCHED.contains(o.getStatus())) {
-                        ids.add(r.key());
+                        ids.put(r.key(), o.getFetchedAt());
                     } else {
                         ids.remove(r.key());
                     }
@@ -65,24 +72,25 @@ public final class SeenSet {
             }
         }
         LOG.info("{} article ids already fetched (from {})", ids.size(), status.name());
-        return new SeenSet(ids);
+        return new SeenSet(ids, refetchAfter);
     }
 
-    /** True when a page for this id was already fetched. */
+    /** True when a page for this id was fetched and is not due for a re-fetch yet. */
     public boolean contains(String id) {
-        return ids.contains(id);
+        java.time.Instant at = fetchedAt.get(id);
+        return at != null && (refetchAfter == null || at.isAfter(java.time.Instant.now().minus(refetchAfter)));
     }
 
     /** Records an outcome of this run. */
-    void record(String id, String status) {
+    void record(String id, String status, java.time.Instant at) {
         if (FETCHED.contains(status)) {
-            ids.add(id);
+            fetchedAt.put(id, at);
         }
     }
 
     /** How many ids are known. */
     public int size() {
-        return ids.size();
+        return fetchedAt.size();
     }
 
 }

@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +38,11 @@ public final class WarcIngest {
 
     /**
      * Replays {@code warc} from its checkpoint (if any) to the end; {@code progress} receives the
-     * running count of pages sent. Returns the number of pages sent by this run.
+     * running count of pages sent and the share of the file read so far (for an ETA). Returns the
+     * number of pages sent by this run.
      */
-    public long replay(Path warc, LongConsumer progress) throws IOException {
+    public long replay(Path warc, java.util.function.ObjLongConsumer<Double> progress) throws IOException {
+        double size = Math.max(1, java.nio.file.Files.size(warc));
         WarcCheckpoint checkpoint = WarcCheckpoint.beside(warc);
         var resumeAt = checkpoint.load();
         long sent = 0;
@@ -62,7 +63,7 @@ public final class WarcIngest {
                     // Only what the broker acknowledged may be skipped by a later run.
                     sink.flush();
                     checkpoint.save(lastOffset);
-                    progress.accept(sent);
+                    progress.accept(lastOffset / size, sent);
                 }
             }
         }
@@ -70,7 +71,7 @@ public final class WarcIngest {
         if (lastOffset >= 0) {
             checkpoint.save(lastOffset);
         }
-        progress.accept(sent);
+        progress.accept(1.0, sent);
         return sent;
     }
 
