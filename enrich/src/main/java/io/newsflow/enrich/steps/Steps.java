@@ -37,7 +37,8 @@ public final class Steps {
         m.put(ExtractStep.NAME, () -> simple(ExtractStep.NAME, s -> new ExtractStep(Shared.extractor())));
         m.put(LanguageStep.NAME, () -> simple(LanguageStep.NAME, s -> new LanguageStep(Shared.language())));
         m.put(EntitiesStep.NAME, () -> simple(EntitiesStep.NAME,
-                s -> new EntitiesStep(Shared.entities(), s.getInt("entities.max", 50))));
+                s -> new EntitiesStep(Boolean.parseBoolean(s.values().getOrDefault("entities.pos-tagging", "false"))
+                        ? Shared.entitiesWithPos() : Shared.entities(), s.getInt("entities.max", 50))));
         m.put(TopicsStep.NAME, () -> simple(TopicsStep.NAME,
                 s -> new TopicsStep(Shared.topics(), s.getInt("topics.max", 3))));
         m.put(SummaryStep.NAME, () -> simple(SummaryStep.NAME,
@@ -122,6 +123,10 @@ public final class Steps {
             return EntitiesHolder.VALUE;
         }
 
+        static EntityRecognizer entitiesWithPos() {
+            return EntitiesWithPosHolder.VALUE;
+        }
+
         static TopicClassifier topics() {
             return TopicsHolder.VALUE;
         }
@@ -143,6 +148,10 @@ public final class Steps {
         }
 
         private static final class EntitiesHolder {
+            static final EntityRecognizer VALUE = RuleBasedEntityRecognizer.fastFromClasspath();
+        }
+
+        private static final class EntitiesWithPosHolder {
             static final EntityRecognizer VALUE = RuleBasedEntityRecognizer.fromClasspath();
         }
 
