@@ -63,12 +63,40 @@ final class BoilerplateHints {
         if (cls.isEmpty() && id.isEmpty() && role.isEmpty()) {
             return NO_TOKENS;
         }
+        if (id.isEmpty() && role.isEmpty()) {
+            return classTokens(cls);
+        }
         List<String> out = new ArrayList<>(4);
-        split(cls, out);
+        out.addAll(List.of(classTokens(cls)));
         split(id, out);
         split(role, out);
         return out.toArray(NO_TOKENS);
     }
+
+    /**
+     * Class attributes repeat across a page and across pages of a site (ids rarely do), so their
+     * tokens are cached; the cache is cleared when full, which keeps it bounded.
+     */
+    private static String[] classTokens(String cls) {
+        if (cls.isEmpty()) {
+            return NO_TOKENS;
+        }
+        String[] cached = CLASS_TOKENS.get(cls);
+        if (cached == null) {
+            List<String> out = new ArrayList<>(4);
+            split(cls, out);
+            cached = out.toArray(NO_TOKENS);
+            if (CLASS_TOKENS.size() >= CLASS_CACHE_LIMIT) {
+                CLASS_TOKENS.clear();
+            }
+            CLASS_TOKENS.put(cls, cached);
+        }
+        return cached;
+    }
+
+    private static final int CLASS_CACHE_LIMIT = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> CLASS_TOKENS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void split(String raw, List<String> out) {
         int start = -1;
