@@ -71,11 +71,17 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--sitemap", description = "A sitemap or sitemap index URL (Google News sitemaps too), repeatable.")
     List<URI> sitemaps = new ArrayList<>();
 
+    @Option(names = "--site", description = "A site root: its sitemaps are found in its robots.txt, repeatable.")
+    List<URI> sites = new ArrayList<>();
+
     @Option(names = "--warc", description = "A WARC or WARC.gz file to replay (resumable), repeatable.")
     List<Path> warcs = new ArrayList<>();
 
-    @Option(names = "--follow", description = "Keep polling the feeds on their schedule until Ctrl-C (default: once).")
+    @Option(names = "--follow", description = "Keep polling the feeds on their schedule until Ctrl-C.")
     boolean follow;
+
+    @Option(names = "--once", description = "Read every source once and stop (the default; overrides ingest.follow).")
+    boolean once;
 
     @Option(names = "--refetch", description = "Fetch URLs again even if the fetch-status topic says they were fetched.")
     boolean refetch;
@@ -102,7 +108,7 @@ final class IngestCommand implements Callable<Integer> {
             for (Path warc : warcs) {
                 new WarcIngest(sink, canonicalizer).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
             }
-            if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty()) {
+            if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty() || !sites.isEmpty()) {
                 fetchFromWeb(config, topics, sink, canonicalizer, progress);
             }
             sink.flush();
@@ -136,6 +142,11 @@ final class IngestCommand implements Callable<Integer> {
                 submit(pages, pending, seen, new Discovered(url, null, SourceKind.URL, "command line"));
             }
             readUrlLists(canonicalizer, pages, pending, seen);
+            for (URI site : sites) {
+                List<URI> found = SitemapReader.withDefaults(xml).discover(site);
+                System.err.printf("newsflow ingest: %s declares %d sitemaps in robots.txt%n", site, found.size());
+                sitemaps.addAll(found);
+            }
             for (URI sitemap : sitemaps) {
                 for (SitemapEntry e : SitemapReader.withDefaults(xml).read(sitemap).entries()) {
                     FeedHints hints = e.title() == null && e.published() == null ? null
@@ -178,7 +189,7 @@ final class IngestCommand implements Callable<Integer> {
             xmlFetcher.close();
         }
         StringBuilder outcomes = new StringBuilder();
-        metrics.find("newsflow.fetch.results").counters().forEach(c -> outcomes.append(' ')
+        metrics.find("newsflow.fetch.results").counters().stream().filter(c -> c.count() > 0).forEach(c -> outcomes.append(' ')
                 .append(c.getId().getTag("status")).append('=').append((long) c.count()));
         if (!outcomes.isEmpty()) {
             System.err.println("newsflow ingest: fetch outcomes:" + outcomes);
@@ -194,6 +205,8 @@ final class IngestCommand implements Callable<Integer> {
         config.getList("ingest.sitemaps", List.of()).forEach(f -> sitemaps.add(URI.create(f)));
         config.getList("ingest.warcs", List.of()).forEach(w -> warcs.add(Path.of(w)));
         follow |= Boolean.parseBoolean(config.get("ingest.follow", "false"));
+        follow &= !once;
+        config.getList("ingest.sites", List.of()).forEach(f -> sites.add(URI.create(f)));
     }
 
     private void readUrlLists(UrlCanonicalizer canonicalizer, PageIngest pages, List<CompletableFuture<Void>> pending,

@@ -71,6 +71,17 @@ class IngestIT {
             if (path.startsWith("/fr/")) {
                 body = LATIN1_PAGE;
                 type = "text/html; charset=iso-8859-1";
+            } else if (path.equals("/robots.txt")) {
+                body = ("User-agent: *\nAllow: /\nSitemap: " + base + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
+                type = "text/plain";
+            } else if (path.equals("/sitemap.xml")) {
+                body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + base + "/news/three</loc></url></urlset>").getBytes(StandardCharsets.UTF_8);
+                type = "application/xml";
+            } else if (path.startsWith("/amp/")) {
+                body = ("<html amp><head><link rel=\"canonical\" href=\"" + base + "/news/four\"></head>"
+                        + "<body><p>AMP version</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                type = "text/html; charset=utf-8";
             } else if (path.equals("/feed.xml")) {
                 body = feed().getBytes(StandardCharsets.UTF_8);
                 type = "application/rss+xml";
@@ -98,6 +109,8 @@ class IngestIT {
                 "--allow-host", "127.0.0.1",
                 "--url", base + "/fr/debat?utm_source=x",
                 "--url", "http://127.0.0.1:" + closedPort + "/gone",
+                "--url", base + "/amp/four",
+                "--site", base,
                 "--feed", base + "/feed.xml");
         Path warc = writeWarc();
         warcRuns = new int[] {
@@ -182,6 +195,21 @@ class IngestIT {
     }
 
     @Test
+    void sitemapsDeclaredInRobotsTxtAreRead() {
+        RawArticle page = RAW.get(ArticleIds.fromCanonicalUrl(base + "/news/three"));
+        assertThat(page).isNotNull();
+        assertThat(page.getSource().getKind()).isEqualTo(SourceKind.SITEMAP);
+    }
+
+    @Test
+    void ampPageIsReplacedByItsCanonicalFullArticle() {
+        RawArticle page = RAW.get(ArticleIds.fromCanonicalUrl(base + "/news/four"));
+        assertThat(page).isNotNull();
+        assertThat(new String(page.getBody().array(), StandardCharsets.UTF_8)).contains("Story text for /news/four")
+                .doesNotContain("AMP version");
+    }
+
+    @Test
     void restartDoesNotFetchOrEmitAlreadyFetchedPagesAgain() {
         assertThat(secondExitCode).isZero();
         assertThat(RAW_COUNT.get(ArticleIds.fromCanonicalUrl(base + "/news/one"))).isEqualTo(1);
@@ -205,7 +233,7 @@ class IngestIT {
                 List.of(topics.raw().name(), topics.deadLetters().name(), topics.fetchStatus().name()), true)) {
             long quietSince = System.nanoTime();
             while (System.nanoTime() < deadline
-                    && (RAW.size() < 6 || DEAD.isEmpty() || System.nanoTime() - quietSince < 3_000_000_000L)) {
+                    && (RAW.size() < 8 || DEAD.isEmpty() || System.nanoTime() - quietSince < 3_000_000_000L)) {
                 // Keep reading until 3 s pass without records: a duplicate would show up here.
                 var records = reader.poll(Duration.ofMillis(250));
                 if (!records.isEmpty()) {

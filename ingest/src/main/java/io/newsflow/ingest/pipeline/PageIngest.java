@@ -68,9 +68,19 @@ public final class PageIngest {
             skipped.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         }
-        return fetcher.submit(FetchRequest.of(uri)).thenAccept(result -> {
+        return fetcher.submit(FetchRequest.of(uri)).thenCompose(result -> {
             record(page, id, uri, result);
+            if (result.hasBody()) {
+                PageLinks declared = links.extract(result.body(), result.charset(), result.finalUri());
+                var full = links.followUp(result.finalUri(), declared);
+                if (full.isPresent()) {
+                    // An AMP page names its full article: fetch that one instead, once.
+                    return fetcher.submit(FetchRequest.of(full.get())).thenAccept(canonical ->
+                            accept(page, canonical.hasBody() ? canonical : result));
+                }
+            }
             accept(page, result);
+            return CompletableFuture.completedFuture(null);
         });
     }
 
