@@ -10,8 +10,9 @@ import java.util.Set;
  * Prints entity-level precision, recall and F1 of a recognizer on the labelled development set, exact
  * (same span and type) and lenient (overlapping span, same type). MISC is neither labelled nor scored:
  * predicted MISC mentions are ignored. Run with {@code -Dverbose=true} to list the errors and
- * {@code -Dset=entities-heldout} for the articles kept aside from tuning; {@code -Dfast=true} scores the variant
- * without part-of-speech tagging.
+ * {@code -Dset=entities-heldout} (or the argument {@code heldout}) for the articles kept aside from tuning;
+ * {@code -Dpos=true} (or the argument {@code pos}) scores the variant with part-of-speech tagging instead of the
+ * pipeline's default.
  */
 public final class EntityEvaluation {
 
@@ -22,12 +23,14 @@ public final class EntityEvaluation {
 
     /** Evaluates the default recognizer. */
     public static void main(String[] args) {
-        EntityRecognizer recognizer = Boolean.getBoolean("fast") ? RuleBasedEntityRecognizer.fastFromClasspath()
-                : RuleBasedEntityRecognizer.fromClasspath();
+        List<String> flags = List.of(args);
+        EntityRecognizer recognizer = Boolean.getBoolean("pos") || flags.contains("pos")
+                ? RuleBasedEntityRecognizer.fromClasspath() : RuleBasedEntityRecognizer.fastFromClasspath();
         boolean verbose = Boolean.getBoolean("verbose");
         Counts exact = new Counts();
         Counts lenient = new Counts();
-        List<EvalCorpus.Article> articles = EvalCorpus.load(System.getProperty("set", "entities"));
+        List<EvalCorpus.Article> articles = EvalCorpus.load(
+                flags.contains("heldout") ? "entities-heldout" : System.getProperty("set", "entities"));
         for (EvalCorpus.Article a : articles) {
             List<EvalCorpus.Gold> predicted = predict(recognizer, a.text());
             List<EvalCorpus.Gold> gold = a.gold().stream().filter(g -> TYPES.contains(g.type())).toList();
