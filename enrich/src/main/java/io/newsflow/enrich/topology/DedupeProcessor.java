@@ -161,8 +161,7 @@ final class DedupeProcessor implements Processor<String, EnrichedArticle, String
     }
 
     private void reportFailure(Record<String, EnrichedArticle> record, RuntimeException e) {
-        Origin origin = context.recordMetadata().map(m -> new Origin(m.topic(), m.partition(), m.offset()))
-                .orElse(Origin.NONE);
+        Origin origin = Origin.of(context.recordMetadata());
         EnrichedArticle a = record.value();
         DeadLetter letter = DeadLetters.of("enrich.dedupe", "dedupe failed: " + e, e, origin,
                 a.getId().getBytes(StandardCharsets.UTF_8), null, a.getId(), a.getUrl());

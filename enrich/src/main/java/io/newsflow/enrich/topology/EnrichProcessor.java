@@ -112,9 +112,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
 
     private void fail(Record<String, byte[]> record, String stage, String reason, Throwable error,
                       String articleId, String url) {
-        Origin origin = context.recordMetadata()
-                .map(m -> new Origin(m.topic(), m.partition(), m.offset()))
-                .orElse(Origin.NONE);
+        Origin origin = Origin.of(context.recordMetadata());
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         DeadLetter letter = DeadLetters.of(stage, reason, error, origin, key, record.value(),
                 articleId != null ? articleId : record.key(), url);

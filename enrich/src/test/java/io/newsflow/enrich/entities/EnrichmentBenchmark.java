@@ -1,18 +1,16 @@
 package io.newsflow.enrich.entities;
 
+import io.newsflow.enrich.keywords.InMemoryDocumentFrequencies;
 import io.newsflow.enrich.dedupe.MinHash;
 import io.newsflow.enrich.dedupe.NearDuplicateIndex;
-import io.newsflow.enrich.keywords.DocumentFrequencies;
 import io.newsflow.enrich.keywords.KeywordExtractor;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.language.OpenNlpLanguageDetector;
 import io.newsflow.enrich.summary.LeadSummarizer;
 import io.newsflow.enrich.topics.LexiconTopicClassifier;
 import io.newsflow.enrich.topics.TopicClassifier;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A benchmark harness (not a test): prints the recognizer's tokens per second and the whole enrichment chain's
@@ -56,7 +54,7 @@ public final class EnrichmentBenchmark {
         KeywordExtractor keywords = new KeywordExtractor();
         LeadSummarizer summarizer = new LeadSummarizer();
         NearDuplicateIndex index = new NearDuplicateIndex(NearDuplicateIndex.DEFAULT_THRESHOLD, Long.MAX_VALUE / 4);
-        Counts df = new Counts();
+        InMemoryDocumentFrequencies df = new InMemoryDocumentFrequencies();
         long n = 0;
         long[] nanos = new long[STAGES.size()];
         long start = 0;
@@ -96,26 +94,5 @@ public final class EnrichmentBenchmark {
             System.out.printf(Locale.ROOT, " %s %.2f", STAGES.get(i), nanos[i] / 1e6 / n);
         }
         System.out.println();
-    }
-
-    /** Document frequencies in a map, as the state store would hold them. */
-    private static final class Counts implements DocumentFrequencies {
-        private final Map<String, Long> counts = new HashMap<>();
-        private long documents;
-
-        void add(List<String> terms) {
-            documents++;
-            terms.forEach(t -> counts.merge(t, 1L, Long::sum));
-        }
-
-        @Override
-        public long documents() {
-            return documents;
-        }
-
-        @Override
-        public long frequency(String term) {
-            return counts.getOrDefault(term, 0L);
-        }
     }
 }

@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A test stand-in for the state-store backed document frequencies. */
-final class InMemoryDocumentFrequencies implements DocumentFrequencies {
+public final class InMemoryDocumentFrequencies implements DocumentFrequencies {
 
     private final Map<String, Long> counts = new HashMap<>();
     private long documents;
 
     /** Counts one document's distinct terms. */
-    void add(Iterable<String> terms) {
+    public void add(Iterable<String> terms) {
         documents++;
         terms.forEach(t -> counts.merge(t, 1L, Long::sum));
     }

@@ -74,8 +74,7 @@ public final class PublishTopology {
                 }
                 context.forward(record.withValue(JsonProjection.toJsonLine(article)));
             } catch (RuntimeException e) {
-                Origin origin = context.recordMetadata()
-                        .map(m -> new Origin(m.topic(), m.partition(), m.offset())).orElse(Origin.NONE);
+                Origin origin = Origin.of(context.recordMetadata());
                 DeadLetter letter = DeadLetters.of("publish.json", "cannot project enriched record: " + e,
                         e, origin, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                         record.value(), record.key(), null);

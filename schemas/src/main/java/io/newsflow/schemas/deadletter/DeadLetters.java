@@ -89,5 +89,10 @@ public final class DeadLetters {
     public record Origin(String topic, int partition, long offset) {
         /** Input that did not come from a Kafka topic (a file, a fetch). */
         public static final Origin NONE = new Origin(null, -1, -1);
+
+        /** The origin of the record a Kafka Streams processor is handling, when known. */
+        public static Origin of(java.util.Optional<org.apache.kafka.streams.processor.api.RecordMetadata> metadata) {
+            return metadata.map(m -> new Origin(m.topic(), m.partition(), m.offset())).orElse(NONE);
+        }
     }
 }
