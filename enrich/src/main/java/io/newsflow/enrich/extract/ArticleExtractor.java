@@ -7,7 +7,6 @@ import io.newsflow.enrich.extract.internal.PageDecoder;
 import io.newsflow.enrich.extract.internal.PageMetadata;
 import io.newsflow.enrich.extract.internal.PageWalk;
 import java.util.Objects;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
@@ -54,7 +53,7 @@ public final class ArticleExtractor {
 
     private ExtractedArticle extractFrom(DecodedPage page, String url) {
         Parser parser = Parser.htmlParser().setMaxDepth(options.maxNestingDepth());
-        Document doc = Jsoup.parse(page.html(), url == null ? "" : url, parser);
+        Document doc = parser.parseInput(page.reader(), url == null ? "" : url);
         if (!looksLikeHtml(doc)) {
             return ExtractedArticle.empty("not-html", page.charset(), page.truncated());
         }

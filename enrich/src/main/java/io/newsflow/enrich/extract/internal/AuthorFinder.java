@@ -7,12 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Finds the people credited with an article: JSON-LD authors, author meta tags, then
  * itemprop/rel/byline elements; names are split, stripped of "By" and filtered of non-people.
  */
 final class AuthorFinder {
+
+    /** Compiled once: jsoup would re-parse a selector string on every call (Evaluators are thread-safe). */
+    private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
 
     private static final Pattern BY_PREFIX = Pattern.compile(
             "^(?i)(written\\s+by|posted\\s+by|reported\\s+by|words\\s+by|by|von|par|por|di|door|av|af)[:\\s]+");
@@ -51,7 +56,7 @@ final class AuthorFinder {
             if (inFormOrComments(e)) {
                 continue;
             }
-            Element name = e.selectFirst("[itemprop=name]");
+            Element name = e.selectFirst(ITEMPROP_NAME);
             String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
             if (!text.isBlank() && text.length() < 120) {
                 raw.add(text);

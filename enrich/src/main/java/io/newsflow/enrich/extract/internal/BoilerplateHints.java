@@ -193,6 +193,10 @@ final class BoilerplateHints {
 
     /** Inline styles and attributes that hide an element from readers. */
     static boolean isHidden(Element e) {
+        if (e.attributesSize() == 0) {
+            // Most elements have no attributes at all: skip the two attribute look-ups.
+            return false;
+        }
         if (e.hasAttr("hidden")) {
             return true;
         }

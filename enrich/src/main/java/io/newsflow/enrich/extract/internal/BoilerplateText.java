@@ -70,8 +70,40 @@ final class BoilerplateText {
         if (FURNITURE.matcher(lower).matches()) {
             return true;
         }
-        return s.split("\\s+").length <= 8 && (DATE_ONLY.matcher(s).matches() && DateParsing.parseWords(s) != null
-                || isNumericDateline(s));
+        // Both date tests need a run of four digits (a year): most lines have none and skip the regexes.
+        return hasFourDigits(s) && wordCount(s) <= 8
+                && (DATE_ONLY.matcher(s).matches() && DateParsing.parseWords(s) != null || isNumericDateline(s));
+    }
+
+    /** True when {@code s} has four ASCII digits in a row, as {@code \\d{4}} needs. */
+    private static boolean hasFourDigits(String s) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run == 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words of a stripped line as {@code s.split("\\s+").length} counts them (runs of regex
+     * whitespace plus one), without compiling the regex on every call.
+     */
+    private static int wordCount(String s) {
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 
     /** "Posted :[ 2018-08-25 15:24 ]" in any language: an ISO date with only a label word or two around it. */

@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Picks the element holding the article: the block maximising prose minus a penalty for
  * furniture text beneath it, plus sibling blocks that continue the article (split bodies).
  */
 final class ContentLocator {
+
+    /** Compiled once: jsoup would re-parse a selector string on every call (Evaluators are thread-safe). */
+    private static final Evaluator LINKED_HEADING =
+            Selector.evaluatorOf("h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href]");
 
     private static final double BAD_WEIGHT = 0.5;
     private static final double POSITIVE_BONUS = 1.1;
@@ -59,7 +65,7 @@ final class ContentLocator {
             }
             BlockStats.Stat s = stats.get(sibling);
             if (s != null && s.good >= threshold && score(sibling, s) > 0 && s.link * 3 < s.all
-                    && sibling.selectFirst("h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href]") == null) {
+                    && sibling.selectFirst(LINKED_HEADING) == null) {
                 roots.add(sibling);
             }
         }

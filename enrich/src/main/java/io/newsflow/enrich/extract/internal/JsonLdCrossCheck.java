@@ -82,12 +82,26 @@ final class JsonLdCrossCheck {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /**
+     * Adjacent word pairs ("w1 w2"). Normalized text separates words by exactly one space, so each
+     * pair is a substring of it: cut directly instead of splitting into words and joining them again.
+     */
     private static Set<String> bigrams(String text) {
-        String[] words = TextMatch.normalize(text).split(" ");
-        Set<String> out = new HashSet<>();
-        for (int i = 1; i < words.length; i++) {
-            out.add(words[i - 1] + ' ' + words[i]);
+        String norm = TextMatch.normalize(text);
+        Set<String> out = new HashSet<>(Math.max(16, norm.length() / 6));
+        int prevStart = 0;
+        int start = norm.indexOf(' ') + 1;
+        if (start == 0) {
+            return out;
         }
-        return out;
+        while (true) {
+            int end = norm.indexOf(' ', start);
+            out.add(norm.substring(prevStart, end < 0 ? norm.length() : end));
+            if (end < 0) {
+                return out;
+            }
+            prevStart = start;
+            start = end + 1;
+        }
     }
 }

@@ -47,11 +47,7 @@ public final class PageDecoder {
             return DecodedPage.rejected("empty-input", truncated);
         }
         Charset charset = bomCharset != null ? bomCharset : CharsetResolver.resolve(bytes, length, contentType);
-        String text = new String(bytes, 0, length, charset);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        return new DecodedPage(text, charset.name(), truncated, null);
+        return new DecodedPage(bytes, length, charset, truncated, null);
     }
 
     private static boolean isGzip(byte[] bytes) {

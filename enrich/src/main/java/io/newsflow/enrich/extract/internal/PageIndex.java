@@ -96,8 +96,8 @@ final class PageIndex {
             authorElements.add(e);
             return;
         }
-        String cls = e.className();
-        if (inBody && !cls.isEmpty() && mayNameByline(cls)) {
+        // Without tokens there is nothing to match, so skip reading the class attribute again.
+        if (inBody && tokens.length > 0 && mayNameByline(e.className())) {
             for (String t : tokens) {
                 if (AUTHOR_TOKENS.contains(t)) {
                     authorElements.add(e);

@@ -6,6 +6,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Renders the chosen elements as plain text in one DOM walk: blocks become paragraphs separated
@@ -14,12 +16,16 @@ import org.jsoup.select.NodeTraversor;
  */
 final class TextRenderer implements NodeFilter {
 
+    /** Compiled once: jsoup would re-parse a selector string on every call (Evaluators are thread-safe). */
+    private static final Evaluator LINK = Selector.evaluatorOf("a[href]");
+
     private static final int MIN_UNLINKED_WORDS_CHARS = 20;
     private static final int MIN_LINK_LIST_ITEMS = 3;
     private static final int LINK_LIST_MIN_LINK_PERCENT = 35;
     private static final int MAX_LINKS_IN_SENTENCE = 2;
 
-    private final StringBuilder out = new StringBuilder();
+    /** Pre-sized for a typical article, so that the buffer is rarely regrown while rendering. */
+    private final StringBuilder out = new StringBuilder(8192);
     private final BlockStats stats;
     private final String standfirst;
     private final String headline;
@@ -124,7 +130,7 @@ final class TextRenderer implements NodeFilter {
             return false;
         }
         for (Element item : e.children()) {
-            if (item.normalName().equals("li") && item.selectFirst("a[href]") == null) {
+            if (item.normalName().equals("li") && item.selectFirst(LINK) == null) {
                 return false;
             }
         }
@@ -192,7 +198,22 @@ final class TextRenderer implements NodeFilter {
                 }
                 pendingSpace = false;
             }
-            out.append(c);
+            // Copy the whole word at once: appending char by char dominated rendering time.
+            int end = wordEnd(text, i + 1);
+            out.append(text, i, end);
+            i = end - 1;
         }
+    }
+
+    /** Index of the first whitespace character at or after {@code from}, or the text's length. */
+    private static int wordEnd(String text, int from) {
+        int len = text.length();
+        for (int i = from; i < len; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                return i;
+            }
+        }
+        return len;
     }
 }
