@@ -20,9 +20,9 @@ final class TopicReader implements AutoCloseable {
 
     TopicReader(Map<String, Object> kafkaConfig, List<String> topics, boolean fromBeginning) {
         Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
-        config.keySet().removeIf(k -> k.startsWith("producer.") || k.startsWith("consumer.")
-                || k.equals("application.id") || k.equals("processing.guarantee") || k.equals("num.stream.threads")
-                || k.equals("statestore.cache.max.bytes") || k.equals("replication.factor") || k.equals("state.dir"));
+        // The config may be a producer's or a Streams app's: keep what a consumer understands
+        // (connection and security settings), so no unknown-setting warnings.
+        config.keySet().retainAll(ConsumerConfig.configNames());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-tail-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

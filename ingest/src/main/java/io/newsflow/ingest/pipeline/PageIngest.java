@@ -70,16 +70,23 @@ public final class PageIngest {
         }
         return fetcher.submit(FetchRequest.of(uri)).thenCompose(result -> {
             record(page, id, uri, result);
-            if (result.hasBody()) {
-                PageLinks declared = links.extract(result.body(), result.charset(), result.finalUri());
-                var full = links.followUp(result.finalUri(), declared);
-                if (full.isPresent()) {
-                    // An AMP page names its full article: fetch that one instead, once.
-                    return fetcher.submit(FetchRequest.of(full.get())).thenAccept(canonical ->
-                            accept(page, canonical.hasBody() ? canonical : result));
-                }
+            if (!result.hasBody()) {
+                fail(page, result.finalUri(), "ingest.fetch", result.status() + ": " + result.reason());
+                return CompletableFuture.completedFuture(null);
             }
-            accept(page, result);
+            PageLinks declared = links(result);
+            var full = links.followUp(result.finalUri(), declared);
+            if (full.isPresent()) {
+                // An AMP page names its full article: fetch that one instead, once.
+                return fetcher.submit(FetchRequest.of(full.get())).thenAccept(canonical -> {
+                    if (canonical.hasBody()) {
+                        accept(page, canonical, links(canonical));
+                    } else {
+                        accept(page, result, declared);
+                    }
+                });
+            }
+            accept(page, result, declared);
             return CompletableFuture.completedFuture(null);
         });
     }
@@ -114,12 +121,12 @@ public final class PageIngest {
         return failures.get();
     }
 
-    private void accept(Discovered page, FetchResult result) {
-        if (!result.hasBody()) {
-            fail(page, result.finalUri(), "ingest.fetch", result.status() + ": " + result.reason());
-            return;
-        }
-        PageLinks declared = links.extract(result.body(), result.charset(), result.finalUri());
+    private PageLinks links(FetchResult result) {
+        return links.extract(result.body(), result.charset(), result.finalUri());
+    }
+
+    /** Sends a fetched page; {@code declared} are its head links, scanned once per page. */
+    private void accept(Discovered page, FetchResult result, PageLinks declared) {
         String canonical = links.identity(result.finalUri(), declared);
         Map<String, String> headers = new HashMap<>();
         for (String name : KEPT_HEADERS) {

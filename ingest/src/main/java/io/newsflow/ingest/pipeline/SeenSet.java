@@ -51,8 +51,9 @@ public final class SeenSet {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-ingest-seen-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.keySet().removeIf(k -> k.startsWith("acks") || k.startsWith("enable.idempotence")
-                || k.startsWith("compression") || k.startsWith("max.request") || k.startsWith("linger"));
+        // The config may be a producer's or a Streams app's: keep what a consumer understands
+        // (connection and security settings), so no unknown-setting warnings.
+        config.keySet().retainAll(ConsumerConfig.configNames());
         Map<String, java.time.Instant> ids = new java.util.concurrent.ConcurrentHashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(status.name(), Duration.ofSeconds(30)).stream()
