@@ -1,6 +1,5 @@
 package io.newsflow.enrich.extract.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,6 +44,14 @@ final class BoilerplateHints {
     private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
             "main", "post", "story", "storybody", "text", "blog", "prose", "richtext", "postbody", "copy");
     static final String[] NO_TOKENS = new String[0];
+    /** Class and id words that mark bylines and datelines (see {@link PageIndex}). */
+    static final Set<String> AUTHOR_WORDS = Set.of("byline", "author", "authorname", "contributor");
+    static final Set<String> DATE_WORDS = Set.of("date", "dateline", "timestamp", "published", "pubdate", "posted",
+            "time");
+    private static final Set<String> EMBED = Set.of("embed", "tweet", "embedded");
+    private static final Set<String> HEADING_WORDS = Set.of("headline", "title");
+    /** Every word a rule above or in {@link PageIndex} looks for, including second halves of compounds. */
+    private static final NameWords WORDS = new NameWords(vocabulary());
     /** Inline tags that only format or link text; their class names are not worth reading for furniture. */
     static final Set<String> PLAIN_INLINE_TAGS = Set.of("a", "b", "i", "em", "strong", "img", "br", "small", "sup",
             "sub", "u", "abbr", "code", "s", "mark", "wbr", "cite", "q");
@@ -52,7 +59,10 @@ final class BoilerplateHints {
     private BoilerplateHints() {
     }
 
-    /** Lower-cased words of the class, id and role attributes, split at punctuation and camelCase humps. */
+    /**
+     * The words of the class, id and role attributes that some rule knows, lower-cased and in order
+     * (see {@link NameWords}); {@link #NO_TOKENS} when there are none.
+     */
     static String[] tokens(Element e) {
         if (e.attributesSize() == 0) {
             return NO_TOKENS;
@@ -63,55 +73,24 @@ final class BoilerplateHints {
         if (cls.isEmpty() && id.isEmpty() && role.isEmpty()) {
             return NO_TOKENS;
         }
-        if (id.isEmpty() && role.isEmpty()) {
-            return classTokens(cls);
-        }
-        List<String> out = new ArrayList<>(4);
-        out.addAll(List.of(classTokens(cls)));
-        split(id, out);
-        split(role, out);
-        return out.toArray(NO_TOKENS);
+        return WORDS.of(NO_TOKENS, cls, id, role);
     }
 
-    /**
-     * Class attributes repeat across a page and across pages of a site (ids rarely do), so their
-     * tokens are cached; the cache is cleared when full, which keeps it bounded.
-     */
-    private static String[] classTokens(String cls) {
-        if (cls.isEmpty()) {
-            return NO_TOKENS;
+    private static Set<String> vocabulary() {
+        Set<String> words = new java.util.HashSet<>();
+        for (Set<String> set : List.of(NEGATIVE, PAIR_STARTS, MEDIA, POSITIVE, AUTHOR_WORDS, DATE_WORDS, EMBED,
+                HEADING_WORDS)) {
+            words.addAll(set);
         }
-        String[] cached = CLASS_TOKENS.get(cls);
-        if (cached == null) {
-            List<String> out = new ArrayList<>(4);
-            split(cls, out);
-            cached = out.toArray(NO_TOKENS);
-            if (CLASS_TOKENS.size() >= CLASS_CACHE_LIMIT) {
-                CLASS_TOKENS.clear();
-            }
-            CLASS_TOKENS.put(cls, cached);
-        }
-        return cached;
-    }
-
-    private static final int CLASS_CACHE_LIMIT = 20_000;
-    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> CLASS_TOKENS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static void split(String raw, List<String> out) {
-        int start = -1;
-        for (int i = 0; i <= raw.length(); i++) {
-            char c = i < raw.length() ? raw.charAt(i) : ' ';
-            boolean word = c < 128 && Character.isLetterOrDigit(c);
-            boolean hump = word && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(raw.charAt(i - 1));
-            if (start >= 0 && (!word || hump)) {
-                out.add(raw.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
-            if (word && start < 0) {
-                start = i;
+        // "readmore" written "read-more": its second half must be known for the pair to be seen.
+        for (String compound : NEGATIVE) {
+            for (String first : PAIR_STARTS) {
+                if (compound.length() > first.length() && compound.startsWith(first)) {
+                    words.add(compound.substring(first.length()));
+                }
             }
         }
+        return words;
     }
 
     /** True when the element's names mark it as furniture. */
@@ -154,7 +133,7 @@ final class BoilerplateHints {
             return false;
         }
         for (String t : tokens) {
-            if (t.equals("headline") || t.equals("title")) {
+            if (HEADING_WORDS.contains(t)) {
                 return true;
             }
         }
@@ -168,7 +147,7 @@ final class BoilerplateHints {
             if (MEDIA.contains(t)) {
                 return false;
             }
-            embed |= t.equals("embed") || t.equals("tweet") || t.equals("embedded");
+            embed |= EMBED.contains(t);
         }
         if (embed) {
             return true;

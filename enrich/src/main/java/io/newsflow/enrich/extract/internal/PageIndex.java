@@ -3,7 +3,6 @@ package io.newsflow.enrich.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeTraversor;
@@ -14,9 +13,6 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageIndex {
 
-    private static final Set<String> AUTHOR_TOKENS = Set.of("byline", "author", "authorname", "contributor");
-    private static final Set<String> DATE_TOKENS = Set.of("date", "dateline", "timestamp", "published",
-            "pubdate", "posted", "time");
 
     final List<Element> metas = new ArrayList<>();
     final List<Element> jsonLd = new ArrayList<>();
@@ -99,11 +95,11 @@ final class PageIndex {
         // Without tokens there is nothing to match, so skip reading the class attribute again.
         if (inBody && tokens.length > 0 && mayNameByline(e.className())) {
             for (String t : tokens) {
-                if (AUTHOR_TOKENS.contains(t)) {
+                if (BoilerplateHints.AUTHOR_WORDS.contains(t)) {
                     authorElements.add(e);
                     return;
                 }
-                if (DATE_TOKENS.contains(t)) {
+                if (BoilerplateHints.DATE_WORDS.contains(t)) {
                     dateTextElements.add(e);
                     return;
                 }
