@@ -1,9 +1,12 @@
 package io.newsflow.enrich.extract.internal;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -32,14 +35,102 @@ final class BlockStats {
     }
 
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
+    /** The element the table was gathered under; entries of elements since detached from it are stale. */
+    private Element root;
 
     private BlockStats() {
     }
 
     static BlockStats of(Element root) {
         BlockStats s = new BlockStats();
+        s.root = root;
         NodeTraversor.filter(s.collector(), root);
         return s;
+    }
+
+    /** Sets the element the table is gathered under, when it is filled by another walk. */
+    void root(Element root) {
+        this.root = root;
+    }
+
+    /**
+     * Whether {@code e} is still in the tree the table describes; {@link #all()} keeps entries of
+     * blocks removed by {@link #remove}, so that removing never walks the removed subtrees.
+     */
+    boolean attached(Element e) {
+        for (Node up = e; up != null; up = up.parentNode()) {
+            if (up == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes {@code doomed} from the tree and brings the table up to date as a fresh walk of the
+     * remaining tree would: only the blocks above a removed element change, so only they are counted
+     * again (their own text, plus their child blocks' totals), deepest first.
+     */
+    void remove(List<Element> doomed) {
+        if (doomed.isEmpty()) {
+            return;
+        }
+        Set<Element> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element e : doomed) {
+            // Stop at an ancestor already marked: the chain above it is marked too.
+            for (Element up = e.parent(); up != null && dirty.add(up) && up != root; up = up.parent()) {
+                // marking
+            }
+        }
+        doomed.forEach(Node::remove);
+        if (dirty.contains(root)) {
+            recount(root, 0, dirty);
+        }
+    }
+
+    /** Counts {@code block} again from its own text and its child blocks, recounting dirty ones first. */
+    private Stat recount(Element block, int anchors, Set<Element> dirty) {
+        Stat s = new Stat();
+        stats.put(block, s);
+        NodeTraversor.filter(new NodeFilter() {
+            private int anchorDepth = anchors;
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    count(s, t.getWholeText(), anchorDepth > 0);
+                } else if (node instanceof Element e && e != block) {
+                    if (isBlock(e)) {
+                        Stat child = dirty.contains(e) || stats.get(e) == null ? recount(e, anchorDepth, dirty)
+                                : stats.get(e);
+                        addTotals(s, child);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (e.normalName().equals("a")) {
+                        anchorDepth++;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e != block && e.normalName().equals("a")) {
+                    anchorDepth--;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, block);
+        close(block, s);
+        return s;
+    }
+
+    private static void addTotals(Stat parent, Stat s) {
+        parent.all += s.all;
+        parent.link += s.link;
+        parent.good += s.good;
+        parent.bad += s.bad;
+        parent.paragraphs += s.paragraphs;
     }
 
     /** An empty table to be filled by driving {@link #collector()} from another walk. */
@@ -48,7 +139,7 @@ final class BlockStats {
     }
 
     /** A filter that fills this table as it is walked over a subtree. */
-    NodeFilter collector() {
+    Collector collector() {
         return new Collector();
     }
 
@@ -61,7 +152,7 @@ final class BlockStats {
     }
 
     static boolean isBlock(Element e) {
-        return BoilerplateHints.BLOCK_TAGS.contains(e.normalName());
+        return (BoilerplateHints.kind(e.normalName()) & BoilerplateHints.BLOCK) != 0;
     }
 
     private static boolean isCell(String tag) {
@@ -84,100 +175,113 @@ final class BlockStats {
         return s.own >= 80 || (s.own >= 30 && s.ownPunct > 0 && !tag.equals("li") && !tag.equals("td"));
     }
 
-    private final class Collector implements NodeFilter {
+    /** Fills the table from a walk: {@link #text} for each text node, {@link #enter}/{@link #exit} around elements. */
+    final class Collector implements NodeFilter {
         private final Deque<Stat> open = new ArrayDeque<>();
         private int anchorDepth;
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                count(t.getWholeText());
+                text(t);
             } else if (node instanceof Element e) {
-                if (e.normalName().equals("a")) {
-                    anchorDepth++;
-                }
-                if (isBlock(e)) {
-                    Stat s = new Stat();
-                    stats.put(e, s);
-                    open.push(s);
-                }
+                enter(e, BoilerplateHints.kind(e.normalName()));
             }
             return FilterResult.CONTINUE;
         }
 
         @Override
         public FilterResult tail(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-                return FilterResult.CONTINUE;
-            }
-            if (e.normalName().equals("a")) {
-                anchorDepth--;
-            }
-            if (isBlock(e)) {
-                Stat s = open.pop();
-                close(e, s);
-                Stat parent = open.peek();
-                if (parent != null) {
-                    parent.all += s.all;
-                    parent.link += s.link;
-                    parent.good += s.good;
-                    parent.bad += s.bad;
-                    parent.paragraphs += s.paragraphs;
-                }
+            if (node instanceof Element e) {
+                exit(e, BoilerplateHints.kind(e.normalName()));
             }
             return FilterResult.CONTINUE;
         }
 
-        private void close(Element e, Stat s) {
-            s.all += s.own;
-            s.link += s.ownLink;
-            String tag = e.normalName();
-            boolean heading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) != 'r';
-            if (isGood(e, s)) {
-                s.good += s.own - s.ownLink;
-                s.bad += s.ownLink;
-                s.paragraphs++;
-            } else if (!(heading || isCell(tag)) || s.ownLink * 2 > s.own) {
-                // Headings and data-table cells are short by nature: neutral unless they are links.
-                s.bad += s.own;
+        void text(TextNode t) {
+            count(t.getWholeText());
+        }
+
+        /** Opens element {@code e}, whose {@link BoilerplateHints#kind} is {@code kind}. */
+        void enter(Element e, int kind) {
+            if ((kind & BoilerplateHints.ANCHOR) != 0) {
+                anchorDepth++;
+            }
+            if ((kind & BoilerplateHints.BLOCK) != 0) {
+                Stat s = new Stat();
+                stats.put(e, s);
+                open.push(s);
             }
         }
 
-        /** Counts characters with whitespace runs collapsed, as a reader sees them. */
+        void exit(Element e, int kind) {
+            if ((kind & BoilerplateHints.ANCHOR) != 0) {
+                anchorDepth--;
+            }
+            if ((kind & BoilerplateHints.BLOCK) != 0) {
+                Stat s = open.pop();
+                close(e, s);
+                Stat parent = open.peek();
+                if (parent != null) {
+                    addTotals(parent, s);
+                }
+            }
+        }
+
         private void count(String text) {
             Stat top = open.peek();
-            if (top == null) {
-                return;
+            if (top != null) {
+                BlockStats.count(top, text, anchorDepth > 0);
             }
-            int n = 0;
-            int punct = 0;
-            boolean space = true;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c <= ' ' ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
-                        : c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c))) {
-                    if (!space) {
-                        n++;
-                        space = true;
-                    }
-                } else {
+        }
+    }
+
+    /** Adds a block's own text {@code text} to {@code s}, with whitespace runs collapsed, as a reader sees it. */
+    private static void count(Stat s, String text, boolean inLink) {
+        int n = 0;
+        int punct = 0;
+        boolean space = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+                    : c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c))) {
+                if (!space) {
                     n++;
-                    space = false;
-                    if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == '\u3002' || c == '\uff0c') {
-                        punct++;
-                    }
+                    space = true;
+                }
+            } else {
+                n++;
+                space = false;
+                if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == '\u3002' || c == '\uff0c') {
+                    punct++;
                 }
             }
-            top.own += n;
-            top.ownPunct += punct;
-            if (anchorDepth > 0) {
-                top.ownLink += n;
-                if (!top.leadDone) {
-                    top.leadLink += n;
-                }
-            } else if (n > 1) {
-                top.leadDone = true;
+        }
+        s.own += n;
+        s.ownPunct += punct;
+        if (inLink) {
+            s.ownLink += n;
+            if (!s.leadDone) {
+                s.leadLink += n;
             }
+        } else if (n > 1) {
+            s.leadDone = true;
+        }
+    }
+
+    /** Folds a finished block's own text into its totals and judges it good (prose) or bad (furniture). */
+    private static void close(Element e, Stat s) {
+        s.all += s.own;
+        s.link += s.ownLink;
+        String tag = e.normalName();
+        boolean heading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) != 'r';
+        if (isGood(e, s)) {
+            s.good += s.own - s.ownLink;
+            s.bad += s.ownLink;
+            s.paragraphs++;
+        } else if (!(heading || isCell(tag)) || s.ownLink * 2 > s.own) {
+            // Headings and data-table cells are short by nature: neutral unless they are links.
+            s.bad += s.own;
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.newsflow.enrich.extract.internal;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -43,6 +45,12 @@ final class BoilerplateHints {
             "gallery", "player");
     private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
             "main", "post", "story", "storybody", "text", "blog", "prose", "richtext", "postbody", "copy");
+    /** Bits of {@link #kind}: what a tag is to the extractor. */
+    static final int BLOCK = 1;
+    static final int DROPPED = 2;
+    static final int FURNITURE = 4;
+    static final int PLAIN_INLINE = 8;
+    static final int ANCHOR = 16;
     static final String[] NO_TOKENS = new String[0];
     /** Class and id words that mark bylines and datelines (see {@link PageIndex}). */
     static final Set<String> AUTHOR_WORDS = Set.of("byline", "author", "authorname", "contributor");
@@ -55,6 +63,8 @@ final class BoilerplateHints {
     /** Inline tags that only format or link text; their class names are not worth reading for furniture. */
     static final Set<String> PLAIN_INLINE_TAGS = Set.of("a", "b", "i", "em", "strong", "img", "br", "small", "sup",
             "sub", "u", "abbr", "code", "s", "mark", "wbr", "cite", "q");
+    /** One table lookup per element gives all the bits, instead of one set lookup per question. */
+    private static final Map<String, Integer> KINDS = kinds();
 
     private BoilerplateHints() {
     }
@@ -64,16 +74,33 @@ final class BoilerplateHints {
      * (see {@link NameWords}); {@link #NO_TOKENS} when there are none.
      */
     static String[] tokens(Element e) {
-        if (e.attributesSize() == 0) {
-            return NO_TOKENS;
-        }
-        String cls = e.className();
+        return e.attributesSize() == 0 ? NO_TOKENS : tokens(e, e.className());
+    }
+
+    /** As {@link #tokens(Element)} for an element with attributes whose class is {@code cls}. */
+    static String[] tokens(Element e, String cls) {
         String id = e.id();
         String role = e.attr("role");
         if (cls.isEmpty() && id.isEmpty() && role.isEmpty()) {
             return NO_TOKENS;
         }
         return WORDS.of(NO_TOKENS, cls, id, role);
+    }
+
+    private static Map<String, Integer> kinds() {
+        Map<String, Integer> kinds = new HashMap<>();
+        BLOCK_TAGS.forEach(t -> kinds.merge(t, BLOCK, (a, b) -> a | b));
+        DROPPED_TAGS.forEach(t -> kinds.merge(t, DROPPED, (a, b) -> a | b));
+        FURNITURE_TAGS.forEach(t -> kinds.merge(t, FURNITURE, (a, b) -> a | b));
+        PLAIN_INLINE_TAGS.forEach(t -> kinds.merge(t, PLAIN_INLINE, (a, b) -> a | b));
+        kinds.merge("a", ANCHOR, (a, b) -> a | b);
+        return kinds;
+    }
+
+    /** The {@link #BLOCK}, {@link #DROPPED}... bits of a tag, by its normal (lower-case) name. */
+    static int kind(String normalName) {
+        Integer kind = KINDS.get(normalName);
+        return kind == null ? 0 : kind;
     }
 
     private static Set<String> vocabulary() {

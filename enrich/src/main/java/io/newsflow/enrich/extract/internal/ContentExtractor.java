@@ -25,7 +25,7 @@ public final class ContentExtractor {
             return "";
         }
         DomCleaner.clean(walk);
-        BlockStats stats = BlockStats.of(body);
+        BlockStats stats = walk.stats();
         List<Element> roots = JsonLdCrossCheck.check(ContentLocator.locate(body, stats), stats,
                 meta.jsonLdBody());
         if (roots.isEmpty()) {

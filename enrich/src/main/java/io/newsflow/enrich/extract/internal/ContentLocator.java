@@ -33,7 +33,7 @@ final class ContentLocator {
                 continue;
             }
             double score = score(entry.getKey(), s);
-            if (score > bestScore) {
+            if (score > bestScore && stats.attached(entry.getKey())) {
                 bestScore = score;
                 best = entry.getKey();
             }

@@ -53,7 +53,7 @@ final class DomCleaner {
             }
         }
         walk.neverText.forEach(Node::remove);
-        doomed.forEach(Node::remove);
+        cleaner.stats.remove(doomed);
     }
 
     /**

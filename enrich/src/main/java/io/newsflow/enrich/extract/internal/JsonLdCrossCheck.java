@@ -48,7 +48,7 @@ final class JsonLdCrossCheck {
     private static List<Element> topCandidates(BlockStats stats) {
         List<Map.Entry<Element, BlockStats.Stat>> entries = new ArrayList<>();
         for (Map.Entry<Element, BlockStats.Stat> e : stats.all().entrySet()) {
-            if (e.getValue().good > 0) {
+            if (e.getValue().good > 0 && stats.attached(e.getKey())) {
                 entries.add(e);
             }
         }

@@ -33,14 +33,20 @@ final class PageIndex {
         PageIndex index = new PageIndex();
         NodeTraversor.traverse((node, depth) -> {
             if (node instanceof Element e) {
-                index.visit(e, BoilerplateHints.tokens(e));
+                boolean attributes = e.attributesSize() > 0;
+                String cls = attributes ? e.className() : "";
+                index.visit(e, attributes ? BoilerplateHints.tokens(e, cls) : BoilerplateHints.NO_TOKENS, attributes,
+                        cls);
             }
         }, doc);
         return index;
     }
 
-    /** Records {@code e} if a metadata rule needs it; {@code tokens} are its class/id words. */
-    void visit(Element e, String[] tokens) {
+    /**
+     * Records {@code e} if a metadata rule needs it; {@code tokens} are its class/id words, {@code attributes}
+     * whether it has any attributes and {@code cls} its class ("" if none).
+     */
+    void visit(Element e, String[] tokens, boolean attributes, String cls) {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "link" -> links.add(e);
@@ -69,7 +75,9 @@ final class PageIndex {
                 // other tags are only interesting for their attributes, below
             }
         }
-        indexAttributes(e, tokens);
+        if (attributes) {
+            indexAttributes(e, tokens, cls);
+        }
     }
 
     /** Cheap substring filter run before tokenising a class attribute (most classes name neither). */
@@ -78,10 +86,7 @@ final class PageIndex {
                 || cls.contains("ublish") || cls.contains("osted") || cls.contains("ontributor");
     }
 
-    private void indexAttributes(Element e, String[] tokens) {
-        if (e.attributesSize() == 0) {
-            return;
-        }
+    private void indexAttributes(Element e, String[] tokens, String cls) {
         String itemprop = e.attr("itemprop");
         if (itemprop.equalsIgnoreCase("datePublished") && !e.normalName().equals("time")) {
             publishedElements.add(e);
@@ -92,8 +97,8 @@ final class PageIndex {
             authorElements.add(e);
             return;
         }
-        // Without tokens there is nothing to match, so skip reading the class attribute again.
-        if (inBody && tokens.length > 0 && mayNameByline(e.className())) {
+        // Without tokens there is nothing to match; the class (not the id) must name a byline or date.
+        if (inBody && tokens.length > 0 && mayNameByline(cls)) {
             for (String t : tokens) {
                 if (BoilerplateHints.AUTHOR_WORDS.contains(t)) {
                     authorElements.add(e);

@@ -6,6 +6,7 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -18,7 +19,7 @@ public final class PageWalk implements NodeFilter {
 
     private final PageIndex index = new PageIndex();
     private final BlockStats stats = BlockStats.empty();
-    private final NodeFilter collector = stats.collector();
+    private final BlockStats.Collector collector = stats.collector();
     final List<Node> neverText = new ArrayList<>();
     final List<Element> furniture = new ArrayList<>();
     final List<Element> headings = new ArrayList<>();
@@ -33,6 +34,7 @@ public final class PageWalk implements NodeFilter {
     public static PageWalk of(Document doc) {
         PageWalk walk = new PageWalk();
         walk.body = doc.body();
+        walk.stats.root(walk.body);
         NodeTraversor.filter(walk, doc);
         return walk;
     }
@@ -51,44 +53,60 @@ public final class PageWalk implements NodeFilter {
 
     @Override
     public FilterResult head(Node node, int depth) {
-        String[] tokens = BoilerplateHints.NO_TOKENS;
         if (node instanceof Element e) {
-            // Links and text formatting are never furniture containers: name them only for byline rules.
-            boolean named = !BoilerplateHints.PLAIN_INLINE_TAGS.contains(e.normalName())
-                    || PageIndex.mayNameByline(e.className());
-            tokens = named ? BoilerplateHints.tokens(e) : BoilerplateHints.NO_TOKENS;
-            index.visit(e, tokens);
+            return enter(e);
         }
-        if (node == body) {
+        if (insideBody) {
+            if (node instanceof TextNode t) {
+                collector.text(t);
+            } else if (node instanceof Comment) {
+                neverText.add(node);
+                return FilterResult.SKIP_ENTIRELY;
+            }
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    private FilterResult enter(Element e) {
+        int kind = BoilerplateHints.kind(e.normalName());
+        // Attribute look-ups scan the element's attribute list: read class once, and only when there are any.
+        boolean attributes = e.attributesSize() > 0;
+        String cls = attributes ? e.className() : "";
+        // Links and text formatting are never furniture containers: name them only for byline rules.
+        boolean named = attributes
+                && ((kind & BoilerplateHints.PLAIN_INLINE) == 0 || PageIndex.mayNameByline(cls));
+        String[] tokens = named ? BoilerplateHints.tokens(e, cls) : BoilerplateHints.NO_TOKENS;
+        index.visit(e, tokens, attributes, cls);
+        if (e == body) {
             insideBody = true;
+            collector.enter(e, kind);
+            return FilterResult.CONTINUE;
         }
         if (!insideBody) {
             return FilterResult.CONTINUE;
         }
-        if (node instanceof Comment || node instanceof Element el && node != body
-                && (BoilerplateHints.DROPPED_TAGS.contains(el.normalName()) || BoilerplateHints.isHidden(el))) {
-            neverText.add(node);
+        if ((kind & BoilerplateHints.DROPPED) != 0 || attributes && BoilerplateHints.isHidden(e)) {
+            neverText.add(e);
             return FilterResult.SKIP_ENTIRELY;
         }
-        if (node instanceof Element e && e != body) {
-            if (BoilerplateHints.FURNITURE_TAGS.contains(e.normalName()) || BoilerplateHints.isNegative(e, tokens)) {
-                furniture.add(e);
-            }
-            if (BoilerplateHints.isHeading(e, tokens)) {
-                headings.add(e);
-            }
+        if ((kind & BoilerplateHints.FURNITURE) != 0 || BoilerplateHints.isNegative(e, tokens)) {
+            furniture.add(e);
         }
-        return collector.head(node, depth);
+        if (BoilerplateHints.isHeading(e, tokens)) {
+            headings.add(e);
+        }
+        collector.enter(e, kind);
+        return FilterResult.CONTINUE;
     }
 
     @Override
     public FilterResult tail(Node node, int depth) {
-        if (!insideBody) {
-            return FilterResult.CONTINUE;
+        if (insideBody && node instanceof Element e) {
+            if (e == body) {
+                insideBody = false;
+            }
+            collector.exit(e, BoilerplateHints.kind(e.normalName()));
         }
-        if (node == body) {
-            insideBody = false;
-        }
-        return collector.tail(node, depth);
+        return FilterResult.CONTINUE;
     }
 }
