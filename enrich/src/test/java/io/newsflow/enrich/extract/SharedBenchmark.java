@@ -14,17 +14,17 @@ import java.util.zip.GZIPInputStream;
  * Access to the shared extraction benchmark (pages are never copied into the project). Its folder is
  * {@code ${newsflow.shared.dir:-../../shared}/extraction-benchmark}; tests using it are skipped when absent.
  */
-final class SharedBenchmark {
+public final class SharedBenchmark {
 
     private SharedBenchmark() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         return Path.of(System.getProperty("newsflow.shared.dir", "../../shared"), "extraction-benchmark");
     }
 
     /** Skips the calling test, saying why, when the benchmark folder is not there (a user's clone). */
-    static void assumePresent() {
+    public static void assumePresent() {
         Path dir = dir();
         assumeTrue(Files.isRegularFile(dir.resolve("ground-truth.json")) && Files.isDirectory(dir.resolve("html")),
                 () -> "shared extraction benchmark not found at " + dir.toAbsolutePath()

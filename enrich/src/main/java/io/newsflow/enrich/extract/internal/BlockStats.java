@@ -34,6 +34,20 @@ final class BlockStats {
         int paragraphs;
     }
 
+    private static final byte SPACE = 1;
+    private static final byte PUNCT = 2;
+    /** Space or sentence punctuation, for ASCII characters: text counting looks at every character of a page. */
+    private static final byte[] ASCII_KINDS = new byte[0x80];
+
+    static {
+        for (char c : " \n\t\r\f".toCharArray()) {
+            ASCII_KINDS[c] = SPACE;
+        }
+        for (char c : ".,!?;".toCharArray()) {
+            ASCII_KINDS[c] = PUNCT;
+        }
+    }
+
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
     /** The element the table was gathered under; entries of elements since detached from it are stale. */
     private Element root;
@@ -243,8 +257,9 @@ final class BlockStats {
         boolean space = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c <= ' ' ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
-                    : c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c))) {
+            int kind = c < 0x80 ? ASCII_KINDS[c]
+                    : c == '\u00a0' || Character.isWhitespace(c) ? SPACE : c == '\u3002' || c == '\uff0c' ? PUNCT : 0;
+            if (kind == SPACE) {
                 if (!space) {
                     n++;
                     space = true;
@@ -252,7 +267,7 @@ final class BlockStats {
             } else {
                 n++;
                 space = false;
-                if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == '\u3002' || c == '\uff0c') {
+                if (kind == PUNCT) {
                     punct++;
                 }
             }

@@ -1,11 +1,6 @@
 package io.newsflow.enrich.extract.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 
 /**
@@ -13,7 +8,8 @@ import java.nio.charset.Charset;
  *
  * <p>The markup is handed to the parser as a {@link #reader()} rather than a decoded String: the
  * parser reads in chunks anyway, and decoding a whole page into one String first costs a large
- * extra copy (and, for non-Latin-1 text, a UTF-16 buffer that is compressed again).
+ * extra copy (and, for non-Latin-1 text, a UTF-16 buffer that is compressed again). The contents of
+ * scripts and styles are left out of it (see {@link RawTextSkipper}): the extractor never reads them.
  *
  * @param bytes       raw (decompressed) page bytes, or null when {@code emptyReason} is set
  * @param length      number of leading bytes of {@code bytes} to read (the size cap)
@@ -33,21 +29,22 @@ public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean tr
     }
 
     /**
-     * The decoded markup, without a leading byte order mark. Malformed or unmappable bytes become
-     * U+FFFD, exactly as {@code new String(bytes, charset)} would decode them.
+     * The decoded markup, without a leading byte order mark and without the contents of scripts (other
+     * than JSON-LD) and styles. Malformed or unmappable bytes become U+FFFD, exactly as
+     * {@code new String(bytes, charset)} would decode them.
      */
     public Reader reader() {
-        PushbackReader in = new PushbackReader(
-                new InputStreamReader(new ByteArrayInputStream(bytes, 0, length), encoding), 1);
-        try {
-            int first = in.read();
-            if (first >= 0 && first != '\uFEFF') {
-                in.unread(first);
-            }
-        } catch (IOException e) {
-            // Reading an in-memory array does not fail.
-            throw new UncheckedIOException(e);
-        }
-        return in;
+        int[] skip = isAsciiCompatible(encoding) ? RawTextSkipper.find(bytes, length) : new int[0];
+        return new DecodingReader(bytes, length, encoding, skip);
+    }
+
+    /**
+     * Charsets in which every byte below 0x80 is the ASCII character, also inside multi-byte
+     * characters: only there can markup be found in the bytes before decoding them.
+     */
+    private static boolean isAsciiCompatible(Charset cs) {
+        String name = cs.name();
+        return name.equals("UTF-8") || name.equals("US-ASCII") || name.startsWith("ISO-8859-")
+                || name.startsWith("windows-125");
     }
 }

@@ -2,10 +2,8 @@ package io.newsflow.enrich.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -28,7 +26,7 @@ final class JsonLdCrossCheck {
         if (witness == null || witness.length() < MIN_WITNESS_CHARS || chosen.isEmpty()) {
             return chosen;
         }
-        Set<String> expected = bigrams(witness);
+        BigramSet expected = bigrams(witness);
         double current = match(expected, chosen);
         if (current >= MIN_MATCH + MIN_GAIN) {
             return chosen;
@@ -62,21 +60,16 @@ final class JsonLdCrossCheck {
     }
 
     /** F1 of word-bigram sets: rewards covering the witness without dragging in much else. */
-    private static double match(Set<String> expected, List<Element> roots) {
+    private static double match(BigramSet expected, List<Element> roots) {
         StringBuilder text = new StringBuilder();
         for (Element r : roots) {
             text.append(r.text()).append(' ');
         }
-        Set<String> found = bigrams(text.toString());
-        if (found.isEmpty() || expected.isEmpty()) {
+        BigramSet found = bigrams(text.toString());
+        if (found.size() == 0 || expected.size() == 0) {
             return 0;
         }
-        int common = 0;
-        for (String b : found) {
-            if (expected.contains(b)) {
-                common++;
-            }
-        }
+        int common = found.countCommon(expected);
         double p = (double) common / found.size();
         double r = (double) common / expected.size();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
@@ -84,11 +77,11 @@ final class JsonLdCrossCheck {
 
     /**
      * Adjacent word pairs ("w1 w2"). Normalized text separates words by exactly one space, so each
-     * pair is a substring of it: cut directly instead of splitting into words and joining them again.
+     * pair is a range of it, kept as a 64-bit hash of its characters rather than a substring.
      */
-    private static Set<String> bigrams(String text) {
+    private static BigramSet bigrams(String text) {
         String norm = TextMatch.normalize(text);
-        Set<String> out = new HashSet<>(Math.max(16, norm.length() / 6));
+        BigramSet out = new BigramSet(norm.length() / 6);
         int prevStart = 0;
         int start = norm.indexOf(' ') + 1;
         if (start == 0) {
@@ -96,12 +89,96 @@ final class JsonLdCrossCheck {
         }
         while (true) {
             int end = norm.indexOf(' ', start);
-            out.add(norm.substring(prevStart, end < 0 ? norm.length() : end));
+            out.add(norm, prevStart, end < 0 ? norm.length() : end);
             if (end < 0) {
                 return out;
             }
             prevStart = start;
             start = end + 1;
+        }
+    }
+
+    /**
+     * A set of bigrams as 64-bit FNV-1a hashes in an open-addressing table: a page has a few thousand
+     * bigrams, and hashing ranges avoids a String and a set entry per pair. Two different pairs with
+     * the same 64-bit hash (odds about 1e-13 per page) would merely count as one.
+     */
+    static final class BigramSet {
+        private long[] slots;
+        private boolean hasZero;
+        private int size;
+
+        BigramSet(int expected) {
+            slots = new long[Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1];
+        }
+
+        void add(String s, int from, int to) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = from; i < to; i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+            insert(h);
+        }
+
+        int size() {
+            return size;
+        }
+
+        int countCommon(BigramSet other) {
+            int common = hasZero && other.hasZero ? 1 : 0;
+            for (long h : slots) {
+                if (h != 0 && other.contains(h)) {
+                    common++;
+                }
+            }
+            return common;
+        }
+
+        private boolean contains(long h) {
+            if (h == 0) {
+                return hasZero;
+            }
+            int mask = slots.length - 1;
+            for (int i = index(h, mask); slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == h) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void insert(long h) {
+            if (h == 0) {
+                size += hasZero ? 0 : 1;
+                hasZero = true;
+                return;
+            }
+            int mask = slots.length - 1;
+            int i = index(h, mask);
+            for (; slots[i] != 0; i = (i + 1) & mask) {
+                if (slots[i] == h) {
+                    return;
+                }
+            }
+            slots[i] = h;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            size = hasZero ? 1 : 0;
+            for (long h : old) {
+                if (h != 0) {
+                    insert(h);
+                }
+            }
+        }
+
+        private static int index(long h, int mask) {
+            return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & mask;
         }
     }
 }

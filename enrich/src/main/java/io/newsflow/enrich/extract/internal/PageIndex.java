@@ -97,17 +97,17 @@ final class PageIndex {
             authorElements.add(e);
             return;
         }
-        // Without tokens there is nothing to match; the class (not the id) must name a byline or date.
-        if (inBody && tokens.length > 0 && mayNameByline(cls)) {
-            for (String t : tokens) {
-                if (BoilerplateHints.AUTHOR_WORDS.contains(t)) {
-                    authorElements.add(e);
-                    return;
+        if (!inBody) {
+            return;
+        }
+        // The first byline or date word decides; the class (not only the id) must name one too.
+        for (String t : tokens) {
+            boolean author = BoilerplateHints.AUTHOR_WORDS.contains(t);
+            if (author || BoilerplateHints.DATE_WORDS.contains(t)) {
+                if (mayNameByline(cls)) {
+                    (author ? authorElements : dateTextElements).add(e);
                 }
-                if (BoilerplateHints.DATE_WORDS.contains(t)) {
-                    dateTextElements.add(e);
-                    return;
-                }
+                return;
             }
         }
     }

@@ -72,8 +72,9 @@ public final class PageWalk implements NodeFilter {
         // Attribute look-ups scan the element's attribute list: read class once, and only when there are any.
         boolean attributes = e.attributesSize() > 0;
         String cls = attributes ? e.className() : "";
-        // Links and text formatting are never furniture containers: name them only for byline rules.
-        boolean named = attributes
+        // Names only matter in the body. Links and text formatting are never furniture containers: name
+        // them only for byline rules.
+        boolean named = attributes && (insideBody || e == body)
                 && ((kind & BoilerplateHints.PLAIN_INLINE) == 0 || PageIndex.mayNameByline(cls));
         String[] tokens = named ? BoilerplateHints.tokens(e, cls) : BoilerplateHints.NO_TOKENS;
         index.visit(e, tokens, attributes, cls);

@@ -1,0 +1,339 @@
+package io.newsflow.enrich.extract.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Finds the contents of {@code <script>} (other than JSON-LD) and {@code <style>} elements in page
+ * bytes, so that the parser can be handed the page without them. On news pages these contents are
+ * about half of all bytes (inline bundles, state blobs, CSS) and the extractor never reads them:
+ * the elements themselves stay, empty.
+ *
+ * <p>This is not a parser: it only follows the HTML tokenizer's rules for where markup can hide a
+ * {@code <script>} that is not one (comments, attribute values, other raw-text elements such as
+ * {@code <textarea>}, foreign content) and where such an element ends. Whenever the bytes are not
+ * plain enough to be sure (a script holding {@code <!--}, which switches the tokenizer into its
+ * escaped states; unterminated constructs), it stops looking and the rest of the page is parsed
+ * as it is. Leaving content in is always safe; only content it is sure of is left out.
+ */
+final class RawTextSkipper {
+
+    private static final int[] NONE = new int[0];
+    /** Elements whose contents the tokenizer reads as text, not markup (other than script and style). */
+    private static final String[] RAW_TEXT = {"textarea", "title", "xmp", "iframe", "noembed", "noframes"};
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** The page; '<', '>', quotes and tag names are ASCII bytes in every charset this runs on. */
+    private final byte[] b;
+    private final int end;
+    private int[] ranges = new int[16];
+    private int count;
+    /** Depth of svg/math elements: inside foreign content, script and style are ordinary elements. */
+    private int foreign;
+
+    private RawTextSkipper(byte[] bytes, int length) {
+        this.b = bytes;
+        this.end = length;
+    }
+
+    /**
+     * Sorted, disjoint {@code [start, end)} byte ranges of {@code bytes[0, length)} that hold script or
+     * style contents; empty when there are none (or the page is not plain enough to tell).
+     */
+    static int[] find(byte[] bytes, int length) {
+        RawTextSkipper f = new RawTextSkipper(bytes, length);
+        f.scan();
+        return f.count == 0 ? NONE : Arrays.copyOf(f.ranges, f.count * 2);
+    }
+
+    private void scan() {
+        int pos = 0;
+        while (pos >= 0 && pos < end) {
+            int lt = indexOf('<', pos);
+            if (lt < 0 || lt + 1 >= end) {
+                return;
+            }
+            pos = markup(lt);
+        }
+    }
+
+    /** Handles the markup opening at {@code lt}; returns where to go on, or -1 to stop. */
+    private int markup(int lt) {
+        char c = at(lt + 1);
+        if (c == '!') {
+            if (startsWith("--", lt + 2)) {
+                // The real end may come earlier ("--!>"): taking the later one only skips more.
+                return after(indexOf("-->", lt + 2), 3);
+            }
+            if (startsWith("[CDATA[", lt + 2)) {
+                return after(indexOf("]]>", lt + 2), 3);
+            }
+            return after(indexOf('>', lt + 2), 1);
+        }
+        if (c == '?') {
+            return after(indexOf('>', lt + 2), 1);
+        }
+        if (c == '/') {
+            if (lt + 2 < end && isAsciiLetter(at(lt + 2))) {
+                int nameEnd = tagNameEnd(lt + 2);
+                if (foreign > 0 && (isName(lt + 2, nameEnd, "svg") || isName(lt + 2, nameEnd, "math"))) {
+                    foreign--;
+                }
+                return tagEnd(nameEnd);
+            }
+            return after(indexOf('>', lt + 2), 1);
+        }
+        if (!isAsciiLetter(c)) {
+            return lt + 1; // a lone '<' is text
+        }
+        int nameStart = lt + 1;
+        int nameEnd = tagNameEnd(nameStart);
+        int close = tagEnd(nameEnd);
+        if (close < 0) {
+            return -1;
+        }
+        // Only a few tags matter; most (div, a, span, p...) are told apart by length and first letter.
+        int nameLength = nameEnd - nameStart;
+        char first = (char) (c | 0x20);
+        if (nameLength < 3 || nameLength > 9 || "smtxinp".indexOf(first) < 0) {
+            return close;
+        }
+        boolean selfClosing = at(close - 2) == '/';
+        if (isName(nameStart, nameEnd, "svg") || isName(nameStart, nameEnd, "math")) {
+            foreign += selfClosing ? 0 : 1;
+            return close;
+        }
+        if (isName(nameStart, nameEnd, "script")) {
+            if (foreign > 0) {
+                return close;
+            }
+            int stop = endTag(close, "script");
+            if (stop < 0 || indexOf("<!--", close, stop) >= 0 && hasScriptStartTag(close, stop)) {
+                // Unterminated, or "<!--" then "<script" (the tokenizer's double-escaped state, in
+                // which "</script>" does not end the script): the end is no longer obvious.
+                return -1;
+            }
+            if (!isJsonLd(nameEnd, close)) {
+                skip(close, stop);
+            }
+            return stop;
+        }
+        if (isName(nameStart, nameEnd, "style") && foreign == 0) {
+            int stop = endTag(close, "style");
+            if (stop < 0) {
+                return -1;
+            }
+            skip(close, stop);
+            return stop;
+        }
+        for (String raw : RAW_TEXT) {
+            if (isName(nameStart, nameEnd, raw)) {
+                // Raw text or RCDATA: whatever it holds is not markup; nothing in it is skipped.
+                return endTag(close, raw);
+            }
+        }
+        if (isName(nameStart, nameEnd, "plaintext")) {
+            return -1;
+        }
+        return close;
+    }
+
+    private int after(int index, int length) {
+        return index < 0 ? -1 : index + length;
+    }
+
+    /** The tokenizer's tag name ends at whitespace, '/' or '>'. */
+    private int tagNameEnd(int from) {
+        int i = from;
+        while (i < end && !isSpace(at(i)) && at(i) != '/' && at(i) != '>') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Position after the '>' that ends a tag whose name ends at {@code from}, following the tokenizer's
+     * attribute states (a quoted value may hold '>'); -1 when the page ends first.
+     */
+    private int tagEnd(int from) {
+        int i = from;
+        while (i < end) {
+            char c = at(i);
+            if (c == '>') {
+                return i + 1;
+            }
+            if (isSpace(c) || c == '/') {
+                i++;
+                continue;
+            }
+            // Attribute name: up to whitespace, '/', '>' or '=' (a leading '=' belongs to the name).
+            int nameStart = i;
+            while (i < end && !isSpace(at(i)) && at(i) != '/' && at(i) != '>'
+                    && (at(i) != '=' || i == nameStart)) {
+                i++;
+            }
+            while (i < end && isSpace(at(i))) {
+                i++;
+            }
+            if (i >= end || at(i) != '=') {
+                continue;
+            }
+            i++;
+            while (i < end && isSpace(at(i))) {
+                i++;
+            }
+            if (i >= end) {
+                return -1;
+            }
+            char q = at(i);
+            if (q == '"' || q == '\'') {
+                int closeQuote = indexOf(q, i + 1);
+                if (closeQuote < 0) {
+                    return -1;
+                }
+                i = closeQuote + 1;
+            } else {
+                while (i < end && !isSpace(at(i)) && at(i) != '>') {
+                    i++;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Start of the first {@code </name} followed by whitespace, '/' or '>' at or after {@code from}, or -1. */
+    private int endTag(int from, String name) {
+        int i = from;
+        while (true) {
+            i = indexOf("</", i);
+            if (i < 0) {
+                return -1;
+            }
+            int after = i + 2 + name.length();
+            if (after < end && matchesIgnoreCase(i + 2, name, 0, name.length())
+                    && (isSpace(at(after)) || at(after) == '/' || at(after) == '>')) {
+                return i;
+            }
+            i += 2;
+        }
+    }
+
+    /** Whether {@code s[from, to)} holds "<script" followed by whitespace, '/' or '>'. */
+    private boolean hasScriptStartTag(int from, int to) {
+        for (int i = indexOf('<', from, to); i >= 0; i = indexOf('<', i + 1, to)) {
+            int after = i + 7;
+            if (after < to && matchesIgnoreCase(i + 1, "script", 0, 6)
+                    && (isSpace(at(after)) || at(after) == '/' || at(after) == '>')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the start tag's attributes, {@code s[from, to)}, give it a JSON-LD type. */
+    private boolean isJsonLd(int from, int to) {
+        for (int i = from; i + 7 <= to; i++) {
+            if (matchesIgnoreCase(i, "ld+json", 0, 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isName(int from, int to, String name) {
+        return to - from == name.length() && matchesIgnoreCase(from, name, 0, name.length());
+    }
+
+    private void skip(int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        if (count * 2 == ranges.length) {
+            ranges = Arrays.copyOf(ranges, ranges.length * 2);
+        }
+        ranges[count * 2] = from;
+        ranges[count * 2 + 1] = to;
+        count++;
+    }
+
+    private char at(int i) {
+        return (char) (b[i] & 0xff);
+    }
+
+    /** First index of byte {@code c} in {@code [from, to)}, eight bytes at a time; -1 if absent. */
+    private int indexOf(char c, int from, int to) {
+        long pattern = c * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            long zero = (x - ONES) & ~x & HIGHS;
+            if (zero != 0) {
+                // The lowest flagged byte is always a true match (borrows only run upwards).
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(char c, int from) {
+        return indexOf(c, from, end);
+    }
+
+    /** First index of ASCII {@code text} in {@code [from, to)}, or -1. */
+    private int indexOf(String text, int from, int to) {
+        char first = text.charAt(0);
+        for (int i = indexOf(first, from, to); i >= 0; i = indexOf(first, i + 1, to)) {
+            if (i + text.length() <= to && startsWith(text, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(String text, int from) {
+        return indexOf(text, from, end);
+    }
+
+    private boolean startsWith(String text, int at) {
+        if (at + text.length() > end) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (b[at + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the bytes at {@code at} spell lower-case ASCII {@code name} in any case. */
+    private boolean matchesIgnoreCase(int at, String name, int offset, int length) {
+        if (at + length > end) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if ((b[at + k] | 0x20) != name.charAt(offset + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+}

@@ -1,0 +1,112 @@
+package io.newsflow.enrich.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.extract.SharedBenchmark;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+class RawTextSkipperTest {
+
+    /** What the parser reads of {@code html} once the skipped ranges are left out. */
+    private static String kept(String html) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        int[] skip = RawTextSkipper.find(bytes, bytes.length);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int i = 0; i < skip.length; i += 2) {
+            out.append(new String(bytes, from, skip[i] - from, StandardCharsets.UTF_8));
+            from = skip[i + 1];
+        }
+        return out.append(new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8)).toString();
+    }
+
+    @Test
+    void leavesOutScriptAndStyleContentsButKeepsJsonLdAndTheElements() {
+        String html = "<head><style>p { color: red }</style><SCRIPT src=a.js>var x = 1 < 2;</SCRIPT>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
+                + "<body><p>Text é</p><script>if (a</b) {}</script ></body>";
+        assertThat(kept(html)).isEqualTo("<head><style></style><SCRIPT src=a.js></SCRIPT>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
+                + "<body><p>Text é</p><script></script ></body>");
+    }
+
+    @Test
+    void scriptTagsInCommentsAttributeValuesAndTextareasAreNotScripts() {
+        String html = "<!-- <script> --><p>One</p><div title='a > <script>'>Two</div>"
+                + "<textarea><script></textarea><p>Three</p><![CDATA[<script>]]><p>Four</p>";
+        assertThat(kept(html)).isEqualTo(html);
+    }
+
+    @Test
+    void aScriptEndsOnlyAtAnEndTagFollowedBySpaceSlashOrBracket() {
+        assertThat(kept("<script>a = '</scripts>';</script><p>x</p>")).isEqualTo("<script></script><p>x</p>");
+    }
+
+    @Test
+    void stopsWhereEscapedScriptDataMakesTheEndUnclear() {
+        String html = "<script><!-- document.write('<script>x</script>') --></script><p>Kept</p><style>a{}</style>";
+        assertThat(kept(html)).isEqualTo(html);
+        assertThat(kept("<script><!-- old hiding trick --></script><style>a{}</style>"))
+                .isEqualTo("<script></script><style></style>");
+    }
+
+    @Test
+    void scriptsInSvgAreMarkupAndStayWhileUnterminatedOnesStopTheScan() {
+        String svg = "<svg><script>a<b>c</b></script></svg><script>x</script>";
+        assertThat(kept(svg)).isEqualTo("<svg><script>a<b>c</b></script></svg><script></script>");
+        assertThat(kept("<style>a{}</style><script>never closed")).isEqualTo("<style></style><script>never closed");
+    }
+
+    /**
+     * On every benchmark page the document parsed without script and style contents is the document parsed
+     * from all the bytes, once those contents are emptied in both.
+     */
+    @Test
+    void benchmarkPagesParseToTheSameDocument() throws IOException {
+        SharedBenchmark.assumePresent();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(SharedBenchmark.dir().resolve("html"))) {
+            files = list.sorted().toList();
+        }
+        PageDecoder decoder = new PageDecoder(4 << 20);
+        List<String> differing = new ArrayList<>();
+        for (Path file : files) {
+            byte[] bytes;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                bytes = in.readAllBytes();
+            }
+            DecodedPage page = decoder.decode(bytes, null);
+            Document skipped = parse(page.reader());
+            Document full = parse(new DecodingReader(page.bytes(), page.length(), page.encoding(), new int[0]));
+            if (!emptied(skipped).equals(emptied(full))) {
+                differing.add(file.getFileName().toString());
+            }
+        }
+        assertThat(differing).isEmpty();
+        assertThat(files).hasSizeGreaterThan(80);
+    }
+
+    private static Document parse(Reader reader) {
+        return Parser.htmlParser().parseInput(reader, "https://example.org/");
+    }
+
+    private static String emptied(Document doc) {
+        for (Element e : doc.select("script:not([type*=ld+json]), style")) {
+            e.empty();
+        }
+        return doc.outerHtml();
+    }
+}
