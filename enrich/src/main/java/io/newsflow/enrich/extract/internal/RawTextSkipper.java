@@ -3,7 +3,10 @@ package io.newsflow.enrich.extract.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the contents of {@code <script>} (other than JSON-LD) and {@code <style>} elements in page
@@ -23,6 +26,11 @@ final class RawTextSkipper {
     private static final int[] NONE = new int[0];
     /** Elements whose contents the tokenizer reads as text, not markup (other than script and style). */
     private static final String[] RAW_TEXT = {"textarea", "title", "xmp", "iframe", "noembed", "noframes"};
+    /** HTML start tags that end svg or math content when they appear inside it. */
+    private static final Set<String> BREAKOUT = Set.of("b", "big", "blockquote", "body", "br", "center", "code",
+            "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
+            "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+            "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font");
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -33,8 +41,13 @@ final class RawTextSkipper {
     private final int end;
     private int[] ranges = new int[16];
     private int count;
-    /** Depth of svg/math elements: inside foreign content, script and style are ordinary elements. */
-    private int foreign;
+    /**
+     * Open elements of the svg or math element being read, outermost first; empty outside them.
+     * Inside such foreign content script and style are ordinary elements, and the whole content is
+     * left out at its end unless an HTML tag broke out of it.
+     */
+    private final List<String> foreign = new ArrayList<>();
+    private int foreignContent;
 
     private RawTextSkipper(byte[] bytes, int length) {
         this.b = bytes;
@@ -81,8 +94,8 @@ final class RawTextSkipper {
         if (c == '/') {
             if (lt + 2 < end && isAsciiLetter(at(lt + 2))) {
                 int nameEnd = tagNameEnd(lt + 2);
-                if (foreign > 0 && (isName(lt + 2, nameEnd, "svg") || isName(lt + 2, nameEnd, "math"))) {
-                    foreign--;
+                if (!foreign.isEmpty()) {
+                    foreignEndTag(lt, name(lt + 2, nameEnd));
                 }
                 return tagEnd(nameEnd);
             }
@@ -97,21 +110,24 @@ final class RawTextSkipper {
         if (close < 0) {
             return -1;
         }
+        boolean selfClosing = at(close - 2) == '/';
+        if (!foreign.isEmpty() && foreignStartTag(name(nameStart, nameEnd), selfClosing)) {
+            return close;
+        }
         // Only a few tags matter; most (div, a, span, p...) are told apart by length and first letter.
         int nameLength = nameEnd - nameStart;
         char first = (char) (c | 0x20);
         if (nameLength < 3 || nameLength > 9 || "smtxinp".indexOf(first) < 0) {
             return close;
         }
-        boolean selfClosing = at(close - 2) == '/';
         if (isName(nameStart, nameEnd, "svg") || isName(nameStart, nameEnd, "math")) {
-            foreign += selfClosing ? 0 : 1;
+            if (!selfClosing) {
+                foreign.add(name(nameStart, nameEnd));
+                foreignContent = close;
+            }
             return close;
         }
         if (isName(nameStart, nameEnd, "script")) {
-            if (foreign > 0) {
-                return close;
-            }
             int stop = endTag(close, "script");
             if (stop < 0 || indexOf("<!--", close, stop) >= 0 && hasScriptStartTag(close, stop)) {
                 // Unterminated, or "<!--" then "<script" (the tokenizer's double-escaped state, in
@@ -123,7 +139,7 @@ final class RawTextSkipper {
             }
             return stop;
         }
-        if (isName(nameStart, nameEnd, "style") && foreign == 0) {
+        if (isName(nameStart, nameEnd, "style")) {
             int stop = endTag(close, "style");
             if (stop < 0) {
                 return -1;
@@ -141,6 +157,43 @@ final class RawTextSkipper {
             return -1;
         }
         return close;
+    }
+
+    /**
+     * A start tag inside foreign content: true when it stays there. HTML tags such as div or p end
+     * foreign content (the tokenizer's "breakout"); the element's content is then kept.
+     */
+    private boolean foreignStartTag(String name, boolean selfClosing) {
+        if (BREAKOUT.contains(name)) {
+            foreign.clear();
+            return false;
+        }
+        if (!selfClosing) {
+            foreign.add(name);
+        }
+        return true;
+    }
+
+    /** An end tag inside foreign content closes the innermost open element of its name. */
+    private void foreignEndTag(int lt, String name) {
+        int open = foreign.lastIndexOf(name);
+        if (open < 0 || name.equals("br") || name.equals("p")) {
+            // Closes an HTML element, or breaks out: foreign content is over, its end unclear.
+            foreign.clear();
+            return;
+        }
+        foreign.subList(open, foreign.size()).clear();
+        if (foreign.isEmpty()) {
+            skip(foreignContent, lt);
+        }
+    }
+
+    private String name(int from, int to) {
+        char[] chars = new char[to - from];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) (b[from + i] | 0x20);
+        }
+        return new String(chars);
     }
 
     private int after(int index, int length) {

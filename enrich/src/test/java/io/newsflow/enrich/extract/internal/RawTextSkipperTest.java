@@ -64,7 +64,18 @@ class RawTextSkipperTest {
     }
 
     @Test
-    void scriptsInSvgAreMarkupAndStayWhileUnterminatedOnesStopTheScan() {
+    void leavesOutSvgAndMathContentsUnlessAnHtmlTagBreaksOutOfThem() {
+        assertThat(kept("<svg viewBox='0 0 1 1'><g><path d='M0 0'/><title>Icon</title></g></svg><p>x</p>"))
+                .isEqualTo("<svg viewBox='0 0 1 1'></svg><p>x</p>");
+        assertThat(kept("<math><mi>x</mi></math><svg/><p>y</p>")).isEqualTo("<math></math><svg/><p>y</p>");
+        String breakout = "<svg><g><p>Real text</p></g></svg><script>x</script>";
+        assertThat(kept(breakout)).isEqualTo("<svg><g><p>Real text</p></g></svg><script></script>");
+        String strayEnd = "<div><svg><path></div><p>After</p></svg>";
+        assertThat(kept(strayEnd)).isEqualTo(strayEnd);
+    }
+
+    @Test
+    void scriptsInSvgAreMarkupWhileUnterminatedScriptsStopTheScan() {
         String svg = "<svg><script>a<b>c</b></script></svg><script>x</script>";
         assertThat(kept(svg)).isEqualTo("<svg><script>a<b>c</b></script></svg><script></script>");
         assertThat(kept("<style>a{}</style><script>never closed")).isEqualTo("<style></style><script>never closed");
@@ -104,7 +115,7 @@ class RawTextSkipperTest {
     }
 
     private static String emptied(Document doc) {
-        for (Element e : doc.select("script:not([type*=ld+json]), style")) {
+        for (Element e : doc.select("script:not([type*=ld+json]), style, svg, math")) {
             e.empty();
         }
         return doc.outerHtml();
