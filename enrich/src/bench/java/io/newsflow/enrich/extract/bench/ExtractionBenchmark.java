@@ -24,8 +24,12 @@ import org.jsoup.Jsoup;
  * Speed harness (prints figures, asserts nothing): in one JVM, over every benchmark page, times a
  * bare Jsoup parse (of the decoded string, and of the raw bytes as the extractor gets them), Newsflow's
  * extractor, readability4j and boilerpipe, then a synthetic 20 MB page.
- * Usage: {@code ExtractionBenchmark [benchmarkDir] [warmupRounds] [measuredRounds] [sequential|interleaved]};
- * sequential (the default) warms up and measures each tool in turn.
+ * Usage: {@code ExtractionBenchmark [benchmarkDir] [warmupRounds] [measuredRounds]}.
+ *
+ * <p>Every round runs each tool once over all pages, tools interleaved, so that the machine's drift
+ * and the JIT's warm-up hit all of them alike; ratios are taken within each round and their median
+ * is reported. (Measuring one tool after the other made the ratio to the bare parse swing between
+ * 0.9x and 1.8x from run to run on this 2-core machine, with whichever tool ran first the slowest.)
  */
 public final class ExtractionBenchmark {
 
@@ -47,8 +51,8 @@ public final class ExtractionBenchmark {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0]
                 : System.getProperty("newsflow.shared.dir", "../../shared") + "/extraction-benchmark");
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 21;
         List<Page> pages = load(dir.resolve("html"));
         long bytes = pages.stream().mapToLong(p -> p.bytes().length).sum();
         OUT.printf(Locale.ROOT, "%d pages, %.1f MB, %d warm-up + %d measured rounds, Java %s%n", pages.size(),
@@ -60,16 +64,8 @@ public final class ExtractionBenchmark {
         tasks.put("newsflow", p -> extractor.extract(p.bytes(), p.url(), "text/html").text().length());
         tasks.put("readability4j", p -> textLength(new Readability4J(p.url(), p.html()).parse().getTextContent()));
         tasks.put("boilerpipe", p -> textLength(de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE.getText(p.html())));
-        boolean interleaved = args.length > 3 && args[3].equals("interleaved");
-        Map<String, double[]> medians = new LinkedHashMap<>();
-        if (interleaved) {
-            medians = measure(tasks, pages, bytes, warmup, rounds);
-        } else {
-            for (Map.Entry<String, Task> task : tasks.entrySet()) {
-                medians.putAll(measure(Map.of(task.getKey(), task.getValue()), pages, bytes, warmup, rounds));
-            }
-        }
-        printRatios(medians);
+        Map<String, double[]> seconds = measure(tasks, pages, bytes, warmup, rounds);
+        printRatios(seconds);
         syntheticLargePage(extractor);
     }
 
@@ -91,10 +87,7 @@ public final class ExtractionBenchmark {
         return pages;
     }
 
-    /**
-     * Runs every task once per round, round after round (one task: its own warm-up and rounds; several:
-     * interleaved, so load from other processes hits all alike); returns per task {median s/round, pages/s}.
-     */
+    /** Runs every task once per round, round after round; returns each task's seconds per measured round. */
     private static Map<String, double[]> measure(Map<String, Task> tasks, List<Page> pages, long bytes,
             int warmup, int rounds) {
         Map<String, double[]> seconds = new LinkedHashMap<>();
@@ -118,27 +111,41 @@ public final class ExtractionBenchmark {
                 }
             }
         }
-        Map<String, double[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : seconds.entrySet()) {
-            double[] sorted = e.getValue().clone();
-            Arrays.sort(sorted);
-            double median = sorted[rounds / 2];
-            double mean = Arrays.stream(sorted).average().orElse(0);
-            OUT.printf(Locale.ROOT, "%-14s median %7.1f pages/s %6.1f MB/s (%.3f s/round)  mean %7.1f pages/s  failures %d%n",
-                    e.getKey(), pages.size() / median, bytes / 1e6 / median, median, pages.size() / mean,
+            double median = median(e.getValue());
+            OUT.printf(Locale.ROOT, "%-14s median %7.1f pages/s %6.1f MB/s (%.3f s/round)  failures %d%n",
+                    e.getKey(), pages.size() / median, bytes / 1e6 / median, median,
                     failures.get(e.getKey()) / (warmup + rounds));
-            out.put(e.getKey(), new double[] {median, pages.size() / median});
         }
-        return out;
+        return seconds;
     }
 
-    private static void printRatios(Map<String, double[]> m) {
-        double news = m.get("newsflow")[0];
-        OUT.printf(Locale.ROOT, "newsflow vs readability4j: %.2fx pages/s%n", m.get("readability4j")[0] / news);
-        OUT.printf(Locale.ROOT, "newsflow vs boilerpipe:    %.2fx pages/s%n", m.get("boilerpipe")[0] / news);
-        OUT.printf(Locale.ROOT, "newsflow time / jsoup parse of decoded string: %.2fx%n", news / m.get("jsoup-parse")[0]);
-        OUT.printf(Locale.ROOT, "newsflow time / jsoup parse of bytes (charset sniffing + decoding too): %.2fx%n",
-                news / m.get("jsoup-bytes")[0]);
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Median over rounds of {@code a}'s time divided by {@code b}'s in the same round, with quartiles. */
+    private static String ratio(Map<String, double[]> s, String a, String b) {
+        double[] x = s.get(a);
+        double[] y = s.get(b);
+        double[] r = new double[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[i] / y[i];
+        }
+        Arrays.sort(r);
+        return String.format(Locale.ROOT, "%.2fx (quartiles %.2f-%.2f)", r[r.length / 2], r[r.length / 4],
+                r[r.length * 3 / 4]);
+    }
+
+    private static void printRatios(Map<String, double[]> s) {
+        OUT.println("medians of per-round ratios:");
+        OUT.println("  newsflow pages/s vs readability4j: " + ratio(s, "readability4j", "newsflow"));
+        OUT.println("  newsflow pages/s vs boilerpipe:    " + ratio(s, "boilerpipe", "newsflow"));
+        OUT.println("  newsflow time / jsoup parse of bytes (charset sniffing + decoding too): "
+                + ratio(s, "newsflow", "jsoup-bytes"));
+        OUT.println("  newsflow time / jsoup parse of a decoded string: " + ratio(s, "newsflow", "jsoup-parse"));
     }
 
     /** A 20 MB page of prose: must stay within a few hundred ms thanks to the input cap. */
