@@ -48,7 +48,8 @@ final class BlockStats {
         }
     }
 
-    private final Map<Element, Stat> stats = new IdentityHashMap<>();
+    /** Sized for a typical article page's few hundred blocks, so that the table is rarely regrown. */
+    private final Map<Element, Stat> stats = new IdentityHashMap<>(512);
     /** The element the table was gathered under; entries of elements since detached from it are stale. */
     private Element root;
 

@@ -26,11 +26,11 @@ public final class ContentExtractor {
         }
         DomCleaner.clean(walk);
         BlockStats stats = walk.stats();
-        List<Element> roots = JsonLdCrossCheck.check(ContentLocator.locate(body, stats), stats,
-                meta.jsonLdBody());
+        List<Element> roots = ContentLocator.locate(body, stats);
         if (roots.isEmpty()) {
             return "";
         }
-        return TextRenderer.render(roots, stats, meta.description(), meta.title());
+        return JsonLdCrossCheck.check(roots, stats, meta.jsonLdBody(),
+                r -> TextRenderer.render(r, stats, meta.description(), meta.title()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jsoup.nodes.Element;
 
 /**
@@ -21,26 +22,32 @@ final class JsonLdCrossCheck {
     private JsonLdCrossCheck() {
     }
 
-    /** Returns {@code chosen} or a better-matching candidate; {@code witness} may be null. */
-    static List<Element> check(List<Element> chosen, BlockStats stats, String witness) {
-        if (witness == null || witness.length() < MIN_WITNESS_CHARS || chosen.isEmpty()) {
-            return chosen;
+    /**
+     * The article text, from {@code chosen} or from a candidate block matching the {@code witness} (may be
+     * null) far better. Texts are compared as {@code render} gives them, i.e. as they would be output.
+     */
+    static String check(List<Element> chosen, BlockStats stats, String witness,
+            Function<List<Element>, String> render) {
+        String text = render.apply(chosen);
+        if (witness == null || witness.length() < MIN_WITNESS_CHARS) {
+            return text;
         }
         BigramSet expected = bigrams(witness);
-        double current = match(expected, chosen);
+        double current = match(expected, text);
         if (current >= MIN_MATCH + MIN_GAIN) {
-            return chosen;
+            return text;
         }
-        Element best = null;
+        String best = text;
         double bestMatch = current + MIN_GAIN;
         for (Element candidate : topCandidates(stats)) {
-            double m = match(expected, List.of(candidate));
+            String candidateText = render.apply(List.of(candidate));
+            double m = match(expected, candidateText);
             if (m >= MIN_MATCH && m > bestMatch) {
-                best = candidate;
+                best = candidateText;
                 bestMatch = m;
             }
         }
-        return best == null ? chosen : List.of(best);
+        return best;
     }
 
     private static List<Element> topCandidates(BlockStats stats) {
@@ -60,12 +67,8 @@ final class JsonLdCrossCheck {
     }
 
     /** F1 of word-bigram sets: rewards covering the witness without dragging in much else. */
-    private static double match(BigramSet expected, List<Element> roots) {
-        StringBuilder text = new StringBuilder();
-        for (Element r : roots) {
-            text.append(r.text()).append(' ');
-        }
-        BigramSet found = bigrams(text.toString());
+    private static double match(BigramSet expected, String text) {
+        BigramSet found = bigrams(text);
         if (found.size() == 0 || expected.size() == 0) {
             return 0;
         }

@@ -33,6 +33,22 @@ final class RawTextSkipper {
             "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font");
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Classes of bytes that end tag names and attributes, looked up in {@link #KINDS}. */
+    private static final byte SPACE = 1;
+    private static final byte SLASH = 2;
+    private static final byte GT = 4;
+    private static final byte EQUALS = 8;
+    private static final byte[] KINDS = new byte[256];
+
+    static {
+        for (char c : " \n\t\r\f".toCharArray()) {
+            KINDS[c] = SPACE;
+        }
+        KINDS['/'] = SLASH;
+        KINDS['>'] = GT;
+        KINDS['='] = EQUALS;
+    }
+
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -203,7 +219,7 @@ final class RawTextSkipper {
     /** The tokenizer's tag name ends at whitespace, '/' or '>'. */
     private int tagNameEnd(int from) {
         int i = from;
-        while (i < end && !isSpace(at(i)) && at(i) != '/' && at(i) != '>') {
+        while (i < end && (KINDS[b[i] & 0xff] & (SPACE | SLASH | GT)) == 0) {
             i++;
         }
         return i;
@@ -225,9 +241,8 @@ final class RawTextSkipper {
                 continue;
             }
             // Attribute name: up to whitespace, '/', '>' or '=' (a leading '=' belongs to the name).
-            int nameStart = i;
-            while (i < end && !isSpace(at(i)) && at(i) != '/' && at(i) != '>'
-                    && (at(i) != '=' || i == nameStart)) {
+            i++;
+            while (i < end && (KINDS[b[i] & 0xff] & (SPACE | SLASH | GT | EQUALS)) == 0) {
                 i++;
             }
             while (i < end && isSpace(at(i))) {
@@ -251,7 +266,7 @@ final class RawTextSkipper {
                 }
                 i = closeQuote + 1;
             } else {
-                while (i < end && !isSpace(at(i)) && at(i) != '>') {
+                while (i < end && (KINDS[b[i] & 0xff] & (SPACE | GT)) == 0) {
                     i++;
                 }
             }
