@@ -96,8 +96,7 @@ final class RawTextSkipper {
         char c = at(lt + 1);
         if (c == '!') {
             if (startsWith("--", lt + 2)) {
-                // The real end may come earlier ("--!>"): taking the later one only skips more.
-                return after(indexOf("-->", lt + 2), 3);
+                return comment(lt);
             }
             if (startsWith("[CDATA[", lt + 2)) {
                 return after(indexOf("]]>", lt + 2), 3);
@@ -173,6 +172,22 @@ final class RawTextSkipper {
             return -1;
         }
         return close;
+    }
+
+    /**
+     * Leaves out the comment opening at {@code lt} as a whole, where the tokenizer ends it: at the first
+     * "-->" (which may share the opening's dashes: "<!-->" and "<!--->" are complete comments) or the
+     * first "--!>" after the opening. Comments are never text; React pages hold thousands of them.
+     */
+    private int comment(int lt) {
+        int close = indexOf("-->", lt + 2);
+        int bang = indexOf("--!>", lt + 4, close < 0 ? end : close);
+        int stop = bang >= 0 ? bang + 4 : close >= 0 ? close + 3 : -1;
+        if (stop < 0) {
+            return -1;
+        }
+        skip(lt, stop);
+        return stop;
     }
 
     /**
@@ -320,6 +335,10 @@ final class RawTextSkipper {
     private void skip(int from, int to) {
         if (to <= from) {
             return;
+        }
+        // An svg's content is added after the comments inside it: it replaces them.
+        while (count > 0 && ranges[count * 2 - 2] >= from) {
+            count--;
         }
         if (count * 2 == ranges.length) {
             ranges = Arrays.copyOf(ranges, ranges.length * 2);

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +47,16 @@ class RawTextSkipperTest {
 
     @Test
     void scriptTagsInCommentsAttributeValuesAndTextareasAreNotScripts() {
-        String html = "<!-- <script> --><p>One</p><div title='a > <script>'>Two</div>"
+        String html = "<p>One</p><div title='a > <script>'>Two</div>"
                 + "<textarea><script></textarea><p>Three</p><![CDATA[<script>]]><p>Four</p>";
         assertThat(kept(html)).isEqualTo(html);
+        assertThat(kept("<!-- <script> --><p>One</p>")).isEqualTo("<p>One</p>");
+    }
+
+    @Test
+    void leavesOutCommentsWhereTheTokenizerEndsThem() {
+        assertThat(kept("a<!-- -->b<!-->c<!--->d<!-- x --!>e<!--!> still --> f")).isEqualTo("abcde f");
+        assertThat(kept("<svg><!-- icon --><path/></svg><p>x</p><!-- open")).isEqualTo("<svg></svg><p>x</p><!-- open");
     }
 
     @Test
@@ -58,6 +67,7 @@ class RawTextSkipperTest {
     @Test
     void stopsWhereEscapedScriptDataMakesTheEndUnclear() {
         String html = "<script><!-- document.write('<script>x</script>') --></script><p>Kept</p><style>a{}</style>";
+        // (from the first script on, nothing is left out)
         assertThat(kept(html)).isEqualTo(html);
         assertThat(kept("<script><!-- old hiding trick --></script><style>a{}</style>"))
                 .isEqualTo("<script></script><style></style>");
@@ -118,6 +128,15 @@ class RawTextSkipperTest {
         for (Element e : doc.select("script:not([type*=ld+json]), style, svg, math")) {
             e.empty();
         }
+        List<Node> comments = new ArrayList<>();
+        doc.forEachNode(n -> {
+            if (n instanceof Comment) {
+                comments.add(n);
+            }
+        });
+        comments.forEach(Node::remove);
+        // Text on both sides of a left-out comment is one text node: print without reformatting.
+        doc.outputSettings().prettyPrint(false);
         return doc.outerHtml();
     }
 }
