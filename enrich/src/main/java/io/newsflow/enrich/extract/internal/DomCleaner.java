@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
 
 /**
  * Removes what {@link PageWalk} found to be never article text (scripts, embeds, hidden elements),
@@ -15,9 +13,6 @@ import org.jsoup.select.Selector;
  */
 final class DomCleaner {
 
-    /** Compiled once: jsoup would re-parse a selector string on every call (Evaluators are thread-safe). */
-    private static final Evaluator HEADINGS = Selector.evaluatorOf("h1, h2, h3, h4, h5, h6");
-    private static final Evaluator LINK = Selector.evaluatorOf("a[href]");
 
     private static final double PROTECT_SHARE = 0.6;
     private static final int TEASER_MAX_PROSE = 500;
@@ -65,7 +60,7 @@ final class DomCleaner {
         for (int up = 0; card != null && card != body && up < TEASER_MAX_CLIMB; up++, card = card.parent()) {
             BlockStats.Stat s = stats.get(card);
             if (s != null && s.good > 0) {
-                boolean single = s.good < TEASER_MAX_PROSE && card.select(HEADINGS).size() <= 1;
+                boolean single = s.good < TEASER_MAX_PROSE && DomSearch.headingsUpTo(card, 2) <= 1;
                 return single ? card : null;
             }
         }
@@ -73,7 +68,7 @@ final class DomCleaner {
     }
 
     private static boolean isLinkedHeadline(Element heading) {
-        Element link = heading.selectFirst(LINK);
+        Element link = DomSearch.firstLink(heading);
         if (link == null) {
             return false;
         }

@@ -6,8 +6,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
 
 /**
  * Renders the chosen elements as plain text in one DOM walk: blocks become paragraphs separated
@@ -15,9 +13,6 @@ import org.jsoup.select.Selector;
  * link lists or headline blocks inside the article are skipped.
  */
 final class TextRenderer implements NodeFilter {
-
-    /** Compiled once: jsoup would re-parse a selector string on every call (Evaluators are thread-safe). */
-    private static final Evaluator LINK = Selector.evaluatorOf("a[href]");
 
     private static final int MIN_UNLINKED_WORDS_CHARS = 20;
     private static final int MIN_LINK_LIST_ITEMS = 3;
@@ -130,7 +125,7 @@ final class TextRenderer implements NodeFilter {
             return false;
         }
         for (Element item : e.children()) {
-            if (item.normalName().equals("li") && item.selectFirst(LINK) == null) {
+            if (item.normalName().equals("li") && DomSearch.firstLink(item) == null) {
                 return false;
             }
         }
@@ -182,7 +177,7 @@ final class TextRenderer implements NodeFilter {
         int len = text.length();
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (isSpace(c)) {
                 pendingSpace = true;
                 continue;
             }
@@ -209,11 +204,23 @@ final class TextRenderer implements NodeFilter {
     private static int wordEnd(String text, int from) {
         int len = text.length();
         for (int i = from; i < len; i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (isSpace(text.charAt(i))) {
                 return i;
             }
         }
         return len;
+    }
+
+    /** {@link Character#isWhitespace} or a no-break space; a table for ASCII, which most text is. */
+    private static boolean isSpace(char c) {
+        return c < 0x80 ? ASCII_SPACE[c] : c == '\u00a0' || Character.isWhitespace(c);
+    }
+
+    private static final boolean[] ASCII_SPACE = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_SPACE[c] = Character.isWhitespace(c);
+        }
     }
 }
