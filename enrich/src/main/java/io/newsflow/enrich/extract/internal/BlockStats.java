@@ -158,8 +158,9 @@ final class BlockStats {
         return new Collector();
     }
 
+    /** The figures of block {@code e}; null for inline elements, which are not looked up (that would hash them). */
     Stat get(Element e) {
-        return stats.get(e);
+        return isBlock(e) ? stats.get(e) : null;
     }
 
     Map<Element, Stat> all() {
@@ -258,6 +259,12 @@ final class BlockStats {
         boolean space = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c > '?' && c < 0x80) {
+                // Letters and most symbols: neither space nor sentence punctuation.
+                n++;
+                space = false;
+                continue;
+            }
             int kind = c < 0x80 ? ASCII_KINDS[c]
                     : c == '\u00a0' || Character.isWhitespace(c) ? SPACE : c == '\u3002' || c == '\uff0c' ? PUNCT : 0;
             if (kind == SPACE) {

@@ -199,10 +199,12 @@ final class BoilerplateHints {
 
     /** Inline styles and attributes that hide an element from readers. */
     static boolean isHidden(Element e) {
-        if (e.attributesSize() == 0) {
-            // Most elements have no attributes at all: skip the two attribute look-ups.
-            return false;
-        }
+        // Most elements have no attributes at all: skip the two attribute look-ups.
+        return e.attributesSize() > 0 && isHiddenByAttributes(e);
+    }
+
+    /** As {@link #isHidden} for an element known to have attributes. */
+    static boolean isHiddenByAttributes(Element e) {
         if (e.hasAttr("hidden")) {
             return true;
         }

@@ -86,7 +86,7 @@ public final class PageWalk implements NodeFilter {
         if (!insideBody) {
             return FilterResult.CONTINUE;
         }
-        if ((kind & BoilerplateHints.DROPPED) != 0 || attributes && BoilerplateHints.isHidden(e)) {
+        if ((kind & BoilerplateHints.DROPPED) != 0 || attributes && BoilerplateHints.isHiddenByAttributes(e)) {
             neverText.add(e);
             return FilterResult.SKIP_ENTIRELY;
         }

@@ -53,15 +53,16 @@ final class TextRenderer implements NodeFilter {
         if (node instanceof TextNode t) {
             append(t.getWholeText());
         } else if (node instanceof Element e) {
-            if (skip(e)) {
+            String tag = e.normalName();
+            int kind = BoilerplateHints.kind(tag);
+            if (skip(e, kind)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            String tag = e.normalName();
             if (tag.equals("br")) {
                 breakLine(1);
             } else if (isCell(tag)) {
                 pendingSpace = true;
-            } else if (BlockStats.isBlock(e)) {
+            } else if ((kind & BoilerplateHints.BLOCK) != 0) {
                 breakLine(lineBreakOf(tag));
             }
         }
@@ -80,9 +81,13 @@ final class TextRenderer implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
-    private boolean skip(Element e) {
+    private boolean skip(Element e, int kind) {
         if (e.normalName().equals("h1")) {
             return true;
+        }
+        if ((kind & BoilerplateHints.BLOCK) == 0) {
+            // Only blocks have figures; looking an inline element up would hash it for nothing.
+            return false;
         }
         BlockStats.Stat s = stats.get(e);
         if (s == null || s.all == 0 || e == root) {
