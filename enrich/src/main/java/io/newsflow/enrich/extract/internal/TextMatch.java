@@ -24,9 +24,19 @@ final class TextMatch {
     static String normalize(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         boolean gap = false;
+        boolean ascii = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            boolean word;
+            if (c < 0x80) {
+                // ASCII is lower-cased here; other text below, as a whole (String rules such as a final sigma).
+                word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+                c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            } else {
+                word = Character.isLetterOrDigit(c);
+                ascii &= !word;
+            }
+            if (word) {
                 if (gap && !sb.isEmpty()) {
                     sb.append(' ');
                 }
@@ -36,6 +46,6 @@ final class TextMatch {
                 gap = true;
             }
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return ascii ? sb.toString() : sb.toString().toLowerCase(Locale.ROOT);
     }
 }
