@@ -38,7 +38,7 @@ final class CharsetResolver {
     }
 
     /** Header first (as browsers do), then meta; verified against the bytes, detected when absent or lying. */
-    static Charset resolve(byte[] bytes, int length, String contentType) {
+    static Charset resolve(byte[] bytes, int length, int[] skip, String contentType) {
         Charset declared = contentType == null ? null : lookup(HEADER_CHARSET.matcher(contentType));
         if (declared == null) {
             // Lower-cased first: a case-sensitive pattern starting with a literal is searched far faster.
@@ -46,7 +46,7 @@ final class CharsetResolver {
                     .toLowerCase(Locale.ROOT);
             declared = head.contains("charset") ? lookup(META_CHARSET.matcher(head)) : null;
         }
-        Utf8Check utf8 = Utf8Check.of(bytes, length);
+        Utf8Check utf8 = Utf8Check.of(bytes, length, skip);
         if (declared == null) {
             return utf8.valid() ? StandardCharsets.UTF_8 : detect(bytes, length);
         }

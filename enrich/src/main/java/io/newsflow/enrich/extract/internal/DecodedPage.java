@@ -16,11 +16,14 @@ import java.nio.charset.Charset;
  * @param encoding    charset of {@code bytes}, or null
  * @param truncated   whether the input was cut at the configured size limit
  * @param emptyReason null on success, otherwise "empty-input", "binary" or "not-html"
+ * @param skip        sorted {@code [start, end)} byte ranges the parser is not given (script, style, svg
+ *                    and math contents, comments), see {@link RawTextSkipper}
  */
-public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean truncated, String emptyReason) {
+public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean truncated, String emptyReason,
+        int[] skip) {
 
     static DecodedPage rejected(String reason, boolean truncated) {
-        return new DecodedPage(null, 0, null, truncated, reason);
+        return new DecodedPage(null, 0, null, truncated, reason, new int[0]);
     }
 
     /** Name of the charset used, or null. */
@@ -34,7 +37,6 @@ public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean tr
      * {@code new String(bytes, charset)} would decode them.
      */
     public Reader reader() {
-        int[] skip = isAsciiCompatible(encoding) ? RawTextSkipper.find(bytes, length) : new int[0];
         return new DecodingReader(bytes, length, encoding, skip);
     }
 
@@ -42,7 +44,7 @@ public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean tr
      * Charsets in which every byte below 0x80 is the ASCII character, also inside multi-byte
      * characters: only there can markup be found in the bytes before decoding them.
      */
-    private static boolean isAsciiCompatible(Charset cs) {
+    static boolean isAsciiCompatible(Charset cs) {
         String name = cs.name();
         return name.equals("UTF-8") || name.equals("US-ASCII") || name.startsWith("ISO-8859-")
                 || name.startsWith("windows-125");

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -14,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 public final class PageDecoder {
 
     private static final int SNIFF_BYTES = 8192;
+    private static final int[] NO_RANGES = new int[0];
 
     private final int maxInputBytes;
 
@@ -46,8 +48,14 @@ public final class PageDecoder {
         if (isBlank(bytes, length)) {
             return DecodedPage.rejected("empty-input", truncated);
         }
-        Charset charset = bomCharset != null ? bomCharset : CharsetResolver.resolve(bytes, length, contentType);
-        return new DecodedPage(bytes, length, charset, truncated, null);
+        if (bomCharset != null && !bomCharset.equals(StandardCharsets.UTF_8)) {
+            return new DecodedPage(bytes, length, bomCharset, truncated, null, NO_RANGES);
+        }
+        // Script and style contents are found on the bytes, so that the charset is judged on what is read.
+        int[] skip = RawTextSkipper.find(bytes, length);
+        Charset charset = bomCharset != null ? bomCharset : CharsetResolver.resolve(bytes, length, skip, contentType);
+        return new DecodedPage(bytes, length, charset, truncated, null,
+                DecodedPage.isAsciiCompatible(charset) ? skip : NO_RANGES);
     }
 
     private static boolean isGzip(byte[] bytes) {

@@ -15,16 +15,38 @@ record Utf8Check(boolean valid, int multiByteSequences) {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Scans the first {@code length} bytes but the sorted {@code [start, end)} ranges in {@code skip}
+     * (cut at ASCII bytes, so no sequence spans a cut); a sequence cut by the end is tolerated.
+     */
+    static Utf8Check of(byte[] b, int length, int[] skip) {
+        int multi = 0;
+        int from = 0;
+        for (int i = 0; i <= skip.length; i += 2) {
+            Utf8Check part = of(b, from, i < skip.length ? skip[i] : length);
+            multi += part.multiByteSequences();
+            if (!part.valid()) {
+                return new Utf8Check(false, multi);
+            }
+            from = i < skip.length ? skip[i + 1] : length;
+        }
+        return new Utf8Check(true, multi);
+    }
+
     /** Scans the first {@code length} bytes; a sequence cut by the end of the buffer is tolerated. */
     static Utf8Check of(byte[] b, int length) {
+        return of(b, 0, length);
+    }
+
+    private static Utf8Check of(byte[] b, int start, int end) {
         int multi = 0;
-        int i = 0;
-        while (i < length) {
+        int i = start;
+        while (i < end) {
             // Skip ASCII eight bytes at a time: most of a page's markup is ASCII.
-            while (i + 8 <= length && (((long) LONGS.get(b, i)) & 0x8080808080808080L) == 0) {
+            while (i + 8 <= end && (((long) LONGS.get(b, i)) & 0x8080808080808080L) == 0) {
                 i += 8;
             }
-            if (i >= length) {
+            if (i >= end) {
                 break;
             }
             int c = b[i] & 0xff;
@@ -36,7 +58,7 @@ record Utf8Check(boolean valid, int multiByteSequences) {
             if (extra < 0) {
                 return new Utf8Check(false, multi);
             }
-            if (i + extra >= length) {
+            if (i + extra >= end) {
                 break;
             }
             for (int k = 1; k <= extra; k++) {
