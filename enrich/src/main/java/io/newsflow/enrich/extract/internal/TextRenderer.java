@@ -1,5 +1,7 @@
 package io.newsflow.enrich.extract.internal;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -14,6 +16,9 @@ import org.jsoup.select.NodeTraversor;
  */
 final class TextRenderer implements NodeFilter {
 
+    private static final int KEEP = 0;
+    private static final int SKIP = 1;
+    private static final int TRIAL = 2;
     private static final int MIN_UNLINKED_WORDS_CHARS = 20;
     private static final int MIN_LINK_LIST_ITEMS = 3;
     private static final int LINK_LIST_MIN_LINK_PERCENT = 35;
@@ -25,6 +30,8 @@ final class TextRenderer implements NodeFilter {
     private final String standfirst;
     private final String headline;
     private Element root;
+    /** Blocks being rendered on trial, innermost first. */
+    private final Deque<Trial> trials = new ArrayDeque<>();
     private int pendingBreak;
     private boolean pendingSpace;
 
@@ -55,8 +62,12 @@ final class TextRenderer implements NodeFilter {
         } else if (node instanceof Element e) {
             String tag = e.normalName();
             int kind = BoilerplateHints.kind(tag);
-            if (skip(e, kind)) {
+            int verdict = judge(e, kind);
+            if (verdict == SKIP) {
                 return FilterResult.SKIP_ENTIRELY;
+            }
+            if (verdict == TRIAL) {
+                trials.push(new Trial(e, out.length(), pendingBreak, pendingSpace));
             }
             if (tag.equals("br")) {
                 breakLine(1);
@@ -72,6 +83,9 @@ final class TextRenderer implements NodeFilter {
     @Override
     public FilterResult tail(Node node, int depth) {
         if (node instanceof Element e) {
+            if (!trials.isEmpty() && trials.peek().block() == e && isFurnitureOrHeadline(trials.pop())) {
+                return FilterResult.CONTINUE;
+            }
             if (isCell(e.normalName())) {
                 pendingSpace = true;
             } else if (BlockStats.isBlock(e)) {
@@ -81,27 +95,48 @@ final class TextRenderer implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
-    private boolean skip(Element e, int kind) {
+    /**
+     * {@link #SKIP} for what is not article text by its figures; {@link #TRIAL} for a short block that may
+     * be furniture or the headline by its words, which is rendered and then judged on what it wrote;
+     * else {@link #KEEP}.
+     */
+    private int judge(Element e, int kind) {
         if (e.normalName().equals("h1")) {
-            return true;
+            return SKIP;
         }
         if ((kind & BoilerplateHints.BLOCK) == 0) {
             // Only blocks have figures; looking an inline element up would hash it for nothing.
-            return false;
+            return KEEP;
         }
         BlockStats.Stat s = stats.get(e);
         if (s == null || s.all == 0 || e == root) {
-            return false;
+            return KEEP;
         }
         if (s.link * 2 > s.all && s.good * 2 < s.all && !isSentenceWithLinks(e, s) || isStandfirst(e, s)
                 || isListOfLinks(e, s)) {
-            return true;
+            return SKIP;
         }
-        if (s.all > BoilerplateText.MAX_TESTED_LENGTH || s.own * 2 <= s.all) {
+        return s.all > BoilerplateText.MAX_TESTED_LENGTH || s.own * 2 <= s.all ? KEEP : TRIAL;
+    }
+
+    /**
+     * Judges the text a trial block wrote (line breaks read as spaces) and, when it is furniture or the
+     * headline, takes it back as if the block had been skipped. Judging what was written spares a
+     * second walk of the block for its text, which cost as much as rendering itself.
+     */
+    private boolean isFurnitureOrHeadline(Trial trial) {
+        String written = out.substring(trial.length()).strip();
+        if (written.indexOf('\n') >= 0) {
+            // Nested blocks or line breaks: read the block as one line, as a reader of its text would.
+            written = written.replaceAll("\n+", " ");
+        }
+        if (!BoilerplateText.isFurniture(written) && !isHeadline(written)) {
             return false;
         }
-        String text = e.text();
-        return BoilerplateText.isFurniture(text) || isHeadline(text);
+        out.setLength(trial.length());
+        pendingBreak = trial.pendingBreak();
+        pendingSpace = trial.pendingSpace();
+        return true;
     }
 
     /** The headline repeated in a plain block (sites that style a div as their title). */
@@ -160,6 +195,10 @@ final class TextRenderer implements NodeFilter {
             }
         }
         return true;
+    }
+
+    /** A block rendered on trial, with the writer's state before it. */
+    private record Trial(Element block, int length, int pendingBreak, boolean pendingSpace) {
     }
 
     /** Table cells of one row stay on one line, separated by a space. */
