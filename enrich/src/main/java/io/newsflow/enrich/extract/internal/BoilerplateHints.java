@@ -60,6 +60,8 @@ final class BoilerplateHints {
     private static final Set<String> HEADING_WORDS = Set.of("headline", "title");
     /** Every word a rule above or in {@link PageIndex} looks for, including second halves of compounds. */
     private static final NameWords WORDS = new NameWords(vocabulary());
+    /** Second words by first word, for each compound of NEGATIVE that starts with a word of PAIR_STARTS. */
+    private static final Map<String, Set<String>> NEGATIVE_PAIRS = negativePairs();
     /** Inline tags that only format or link text; their class names are not worth reading for furniture. */
     static final Set<String> PLAIN_INLINE_TAGS = Set.of("a", "b", "i", "em", "strong", "img", "br", "small", "sup",
             "sub", "u", "abbr", "code", "s", "mark", "wbr", "cite", "q");
@@ -120,6 +122,24 @@ final class BoilerplateHints {
         return words;
     }
 
+    /** Whether two adjacent words form a compound of {@link #NEGATIVE} ("read", "more"), without joining them. */
+    private static boolean isNegativePair(String first, String second) {
+        Set<String> seconds = NEGATIVE_PAIRS.get(first);
+        return seconds != null && seconds.contains(second);
+    }
+
+    private static Map<String, Set<String>> negativePairs() {
+        Map<String, Set<String>> pairs = new HashMap<>();
+        for (String compound : NEGATIVE) {
+            for (String first : PAIR_STARTS) {
+                if (compound.length() > first.length() && compound.startsWith(first)) {
+                    pairs.computeIfAbsent(first, k -> new java.util.HashSet<>()).add(compound.substring(first.length()));
+                }
+            }
+        }
+        return pairs;
+    }
+
     /** True when the element's names mark it as furniture. */
     static boolean isNegative(Element e) {
         return isNegative(e, tokens(e));
@@ -137,8 +157,7 @@ final class BoilerplateHints {
         boolean negative = false;
         for (int i = 0; i < tokens.length && !negative; i++) {
             // Adjacent words are joined too, so "read-more" and "see_also" match "readmore" and "seealso".
-            negative = NEGATIVE.contains(tokens[i])
-                    || i > 0 && PAIR_STARTS.contains(tokens[i - 1]) && NEGATIVE.contains(tokens[i - 1] + tokens[i]);
+            negative = NEGATIVE.contains(tokens[i]) || i > 0 && isNegativePair(tokens[i - 1], tokens[i]);
         }
         if (!negative) {
             String role = e.attr("role");

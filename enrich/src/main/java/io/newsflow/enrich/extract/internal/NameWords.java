@@ -16,6 +16,23 @@ final class NameWords {
     /** Stands for a run of unknown words between known ones, so that "read-x-more" is no "readmore". */
     static final String OTHER = "";
 
+    private static final byte SEPARATOR = 0;
+    private static final byte LOWER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte UPPER = 3;
+    /** What each ASCII character is to the scan; other characters separate words. */
+    private static final byte[] KINDS = new byte[0x80];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            KINDS[c] = LOWER;
+            KINDS[c - 'a' + 'A'] = UPPER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            KINDS[c] = DIGIT;
+        }
+    }
+
     private final String[] table;
     private final int mask;
 
@@ -47,10 +64,13 @@ final class NameWords {
             int start = -1;
             int hash = 0;
             int len = raw.length();
+            int previous = SEPARATOR;
             for (int i = 0; i <= len; i++) {
                 char c = i < len ? raw.charAt(i) : ' ';
-                boolean word = isWordChar(c);
-                boolean hump = word && start >= 0 && c >= 'A' && c <= 'Z' && isLowerAscii(raw.charAt(i - 1));
+                int kind = c < 0x80 ? KINDS[c] : SEPARATOR;
+                boolean word = kind != SEPARATOR;
+                boolean hump = kind == UPPER && previous == LOWER;
+                previous = kind;
                 if (start >= 0 && (!word || hump)) {
                     String known = find(raw, start, i, hash);
                     if (known == null) {
@@ -71,7 +91,7 @@ final class NameWords {
                         start = i;
                         hash = 0;
                     }
-                    hash = 31 * hash + lower(c);
+                    hash = 31 * hash + (kind == UPPER ? c + ('a' - 'A') : c);
                 }
             }
         }
@@ -106,10 +126,6 @@ final class NameWords {
     /** ASCII letters and digits only: other characters separate words. */
     private static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-    }
-
-    private static boolean isLowerAscii(char c) {
-        return c >= 'a' && c <= 'z';
     }
 
     private static char lower(char c) {
