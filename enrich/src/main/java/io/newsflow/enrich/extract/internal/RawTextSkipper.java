@@ -176,19 +176,20 @@ final class RawTextSkipper {
     }
 
     /**
-     * Leaves out the comment opening at {@code lt} as a whole, where the tokenizer ends it: at the first
-     * "-->" (which may share the opening's dashes: "<!-->" and "<!--->" are complete comments) or the
-     * first "--!>" after the opening. Comments are never text; React pages hold thousands of them.
+     * Leaves out the content of the comment opening at {@code lt}, which ends where the tokenizer ends it:
+     * at the first "-->" (which may share the opening's dashes: "<!-->" and "<!--->" are complete
+     * comments) or the first "--!>" after the opening. An empty comment stays in its place: without it,
+     * the text on its two sides would be read as one ("<" before it and "p>" after it, a tag).
      */
     private int comment(int lt) {
         int close = indexOf("-->", lt + 2);
         int bang = indexOf("--!>", lt + 4, close < 0 ? end : close);
-        int stop = bang >= 0 ? bang + 4 : close >= 0 ? close + 3 : -1;
-        if (stop < 0) {
+        int marker = bang >= 0 ? bang : close;
+        if (marker < 0) {
             return -1;
         }
-        skip(lt, stop);
-        return stop;
+        skip(lt + 4, marker);
+        return bang >= 0 ? bang + 4 : close + 3;
     }
 
     /**
