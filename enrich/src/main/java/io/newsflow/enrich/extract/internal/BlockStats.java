@@ -56,14 +56,7 @@ final class BlockStats {
     private BlockStats() {
     }
 
-    static BlockStats of(Element root) {
-        BlockStats s = new BlockStats();
-        s.root = root;
-        NodeTraversor.filter(s.collector(), root);
-        return s;
-    }
-
-    /** Sets the element the table is gathered under, when it is filled by another walk. */
+    /** Sets the element the table is gathered under (the walk that fills it starts there). */
     void root(Element root) {
         this.root = root;
     }
@@ -192,27 +185,9 @@ final class BlockStats {
     }
 
     /** Fills the table from a walk: {@link #text} for each text node, {@link #enter}/{@link #exit} around elements. */
-    final class Collector implements NodeFilter {
+    final class Collector {
         private final Deque<Stat> open = new ArrayDeque<>();
         private int anchorDepth;
-
-        @Override
-        public FilterResult head(Node node, int depth) {
-            if (node instanceof TextNode t) {
-                text(t);
-            } else if (node instanceof Element e) {
-                enter(e, BoilerplateHints.kind(e.normalName()));
-            }
-            return FilterResult.CONTINUE;
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element e) {
-                exit(e, BoilerplateHints.kind(e.normalName()));
-            }
-            return FilterResult.CONTINUE;
-        }
 
         void text(TextNode t) {
             count(t.getWholeText());

@@ -140,12 +140,7 @@ final class BoilerplateHints {
         return pairs;
     }
 
-    /** True when the element's names mark it as furniture. */
-    static boolean isNegative(Element e) {
-        return isNegative(e, tokens(e));
-    }
-
-    /** As {@link #isNegative(Element)}, with the element's {@link #tokens(Element)} already computed. */
+    /** True when the element's names ({@code tokens}, its {@link #tokens(Element)}) mark it as furniture. */
     static boolean isNegative(Element e, String[] tokens) {
         if (e.normalName().equals("blockquote")) {
             // Quotes and embedded posts are article content even when named after a social network.
@@ -216,13 +211,7 @@ final class BoilerplateHints {
         return pos >= 2 || e.tagName().equals("article");
     }
 
-    /** Inline styles and attributes that hide an element from readers. */
-    static boolean isHidden(Element e) {
-        // Most elements have no attributes at all: skip the two attribute look-ups.
-        return e.attributesSize() > 0 && isHiddenByAttributes(e);
-    }
-
-    /** As {@link #isHidden} for an element known to have attributes. */
+    /** Inline styles and attributes that hide an element from readers; for an element that has attributes. */
     static boolean isHiddenByAttributes(Element e) {
         if (e.hasAttr("hidden")) {
             return true;

@@ -33,11 +33,7 @@ record Utf8Check(boolean valid, int multiByteSequences) {
         return new Utf8Check(true, multi);
     }
 
-    /** Scans the first {@code length} bytes; a sequence cut by the end of the buffer is tolerated. */
-    static Utf8Check of(byte[] b, int length) {
-        return of(b, 0, length);
-    }
-
+    /** Scans {@code b[start, end)}; a sequence cut by the end is tolerated. */
     private static Utf8Check of(byte[] b, int start, int end) {
         int multi = 0;
         int i = start;
