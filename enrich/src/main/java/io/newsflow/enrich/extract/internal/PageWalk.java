@@ -2,7 +2,6 @@ package io.newsflow.enrich.extract.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -20,7 +19,7 @@ public final class PageWalk implements NodeFilter {
     private final PageIndex index = new PageIndex();
     private final BlockStats stats = BlockStats.empty();
     private final BlockStats.Collector collector = stats.collector();
-    final List<Node> neverText = new ArrayList<>();
+    final List<Element> neverText = new ArrayList<>();
     final List<Element> furniture = new ArrayList<>();
     final List<Element> headings = new ArrayList<>();
     private Element body;
@@ -56,13 +55,9 @@ public final class PageWalk implements NodeFilter {
         if (node instanceof Element e) {
             return enter(e);
         }
-        if (insideBody) {
-            if (node instanceof TextNode t) {
-                collector.text(t);
-            } else if (node instanceof Comment) {
-                neverText.add(node);
-                return FilterResult.SKIP_ENTIRELY;
-            }
+        // Comments (and script data) are never counted or rendered, so they may stay in the tree.
+        if (insideBody && node instanceof TextNode t) {
+            collector.text(t);
         }
         return FilterResult.CONTINUE;
     }
