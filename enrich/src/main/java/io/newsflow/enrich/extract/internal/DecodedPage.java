@@ -8,8 +8,9 @@ import java.nio.charset.Charset;
  *
  * <p>The markup is handed to the parser as a {@link #reader()} rather than a decoded String: the
  * parser reads in chunks anyway, and decoding a whole page into one String first costs a large
- * extra copy (and, for non-Latin-1 text, a UTF-16 buffer that is compressed again). The contents of
- * scripts and styles are left out of it (see {@link RawTextSkipper}): the extractor never reads them.
+ * extra copy (and, for non-Latin-1 text, a UTF-16 buffer that is compressed again). What the
+ * extractor never reads (script and style contents, unread attributes...) is left out of it, see
+ * {@link UnreadMarkup}.
  *
  * @param bytes       raw (decompressed) page bytes, or null when {@code emptyReason} is set
  * @param length      number of leading bytes of {@code bytes} to read (the size cap)
@@ -17,7 +18,7 @@ import java.nio.charset.Charset;
  * @param truncated   whether the input was cut at the configured size limit
  * @param emptyReason null on success, otherwise "empty-input", "binary" or "not-html"
  * @param skip        sorted {@code [start, end)} byte ranges the parser is not given (script, style, svg
- *                    and math contents, comments), see {@link RawTextSkipper}
+ *                    and math contents, comments, unread attributes), see {@link UnreadMarkup}
  */
 public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean truncated, String emptyReason,
         int[] skip) {
@@ -32,8 +33,7 @@ public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean tr
     }
 
     /**
-     * The decoded markup, without a leading byte order mark and without the contents of scripts (other
-     * than JSON-LD) and styles. Malformed or unmappable bytes become U+FFFD, exactly as
+     * The decoded markup, without a leading byte order mark and without the {@link #skip} ranges. Malformed or unmappable bytes become U+FFFD, exactly as
      * {@code new String(bytes, charset)} would decode them.
      */
     public Reader reader() {

@@ -52,7 +52,7 @@ public final class PageDecoder {
             return new DecodedPage(bytes, length, bomCharset, truncated, null, NO_RANGES);
         }
         // Script and style contents are found on the bytes, so that the charset is judged on what is read.
-        int[] skip = RawTextSkipper.find(bytes, length);
+        int[] skip = UnreadMarkup.find(bytes, length);
         Charset charset = bomCharset != null ? bomCharset : CharsetResolver.resolve(bytes, length, skip, contentType);
         return new DecodedPage(bytes, length, charset, truncated, null,
                 DecodedPage.isAsciiCompatible(charset) ? skip : NO_RANGES);

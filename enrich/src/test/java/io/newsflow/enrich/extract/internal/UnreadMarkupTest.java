@@ -20,12 +20,12 @@ import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
-class RawTextSkipperTest {
+class UnreadMarkupTest {
 
     /** What the parser reads of {@code html} once the skipped ranges are left out. */
     private static String kept(String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        int[] skip = RawTextSkipper.find(bytes, bytes.length);
+        int[] skip = UnreadMarkup.find(bytes, bytes.length);
         StringBuilder out = new StringBuilder();
         int from = 0;
         for (int i = 0; i < skip.length; i += 2) {
@@ -40,17 +40,17 @@ class RawTextSkipperTest {
         String html = "<head><style>p { color: red }</style><SCRIPT src=a.js>var x = 1 < 2;</SCRIPT>"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
                 + "<body><p>Text é</p><script>if (a</b) {}</script ></body>";
-        assertThat(kept(html)).isEqualTo("<head><style></style><SCRIPT src=a.js></SCRIPT>"
+        assertThat(kept(html)).isEqualTo("<head><style></style><SCRIPT ></SCRIPT>"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
                 + "<body><p>Text é</p><script></script ></body>");
     }
 
     @Test
     void scriptTagsInCommentsAttributeValuesAndTextareasAreNotScripts() {
-        String html = "<p>One</p><div title='a > <script>'>Two</div>"
+        String html = "<p>One</p><div class='a > <script>'>Two</div>"
                 + "<textarea><script></textarea><p>Three</p><![CDATA[<script>]]><p>Four</p>";
         assertThat(kept(html)).isEqualTo(html);
-        assertThat(kept("<!-- <script> --><p>One</p>")).isEqualTo("<!----><p>One</p>");
+        assertThat(kept("<!-- <script> --><p>One</p>")).isEqualTo("<p>One</p>");
     }
 
     @Test
@@ -79,7 +79,7 @@ class RawTextSkipperTest {
     @Test
     void leavesOutSvgAndMathContentsUnlessAnHtmlTagBreaksOutOfThem() {
         assertThat(kept("<svg viewBox='0 0 1 1'><g><path d='M0 0'/><title>Icon</title></g></svg><p>x</p>"))
-                .isEqualTo("<svg viewBox='0 0 1 1'></svg><p>x</p>");
+                .isEqualTo("<svg ></svg><p>x</p>");
         assertThat(kept("<math><mi>x</mi></math><svg/><p>y</p>")).isEqualTo("<math></math><svg/><p>y</p>");
         String breakout = "<svg><g><p>Real text</p></g></svg><script>x</script>";
         assertThat(kept(breakout)).isEqualTo("<svg><g><p>Real text</p></g></svg><script></script>");
@@ -94,9 +94,29 @@ class RawTextSkipperTest {
         assertThat(kept("<style>a{}</style><script>never closed")).isEqualTo("<style></style><script>never closed");
     }
 
+    @Test
+    void leavesOutAttributesThatAreNotReadAndTheValueOfAnAnchorsHref() {
+        assertThat(kept("<div data-a=\"1\" class=\"c\" data-b='x>y' hidden title=t aria-label=\"Menu\">x</div>"))
+                .isEqualTo("<div  class=\"c\"  hidden >x</div>");
+        assertThat(kept("<a href=\"https://example.org/a\" target=\"_blank\" rel=author>x</a>"))
+                .isEqualTo("<a href=\"\"  rel=author>x</a>");
+        // The name after a left-out attribute must not join the tag name.
+        assertThat(kept("<div data-x=\"1\"class=\"a\"><p STYLE=\"display:none\" ONCLICK=\"f()\">"))
+                .isEqualTo("<div class=\"a\"><p STYLE=\"display:none\" >");
+        // Meta tags and the base URL keep what the extractor and the tree builder read; end tags are left alone.
+        String head = "<meta property=\"og:title\" content=\"T\"><meta charset=\"utf-8\"><base href=\"/x/\"></div x=1>";
+        assertThat(kept(head)).isEqualTo(head);
+    }
+
+    @Test
+    void attributesStayInsideSvgAndMathWhereAFontsColorBreaksOut() {
+        assertThat(kept("<svg viewBox=\"0 0 1 1\"><font color=\"red\" data-x=1>x</font></svg>"))
+                .isEqualTo("<svg ><font color=\"red\" data-x=1>x</font></svg>");
+    }
+
     /**
-     * On every benchmark page the document parsed without script and style contents is the document parsed
-     * from all the bytes, once those contents are emptied in both.
+     * On every benchmark page the document parsed without what is left out is the document parsed from all
+     * the bytes, once script, style, svg and math contents, comments and unread attributes are removed from both.
      */
     @Test
     void benchmarkPagesParseToTheSameDocument() throws IOException {
@@ -136,7 +156,8 @@ class RawTextSkipperTest {
             "<script><!-- hide --></script>", "<script type=\"application/ld+json\">{\"a\":1}</script>",
             "<style>p > a { x: y }</style>", "<textarea><script>t</textarea>", "<title>T <b></title>",
             "<svg><g><path d='M0 0'/></g></svg>", "<svg><p>out</p></svg>", "<svg><title>i</title></svg>",
-            "<math><mi>x</mi></math>", "<svg/>", "</svg>", "<div <p>", "<img alt=\"a>b\" src=y>", "<br/>",
+            "<math><mi>x</mi></math>", "<svg/>", "</svg>", "<div <p>", "<img alt=\"a>b\" src=y>", "<p data-a='1' class=c data-b>", "<a href=\"/u\" title=\"t\">",
+            "<font color=red size=2>", "<b title=1>", "<b title=2>", "<input type=hidden data-x=1>", "<br/>",
             "a < b", "<span x=\"1\"y='2'z=3>", "</span>", "<xmp><script></xmp>", "<iframe><p></iframe>",
             "<noscript><p>n</p></noscript>", "<table><tr><td>c</td></tr></table>", "<", "<script>", "<!--", "<div a=\"",
             "<select><option>o</select>", "<template><p>t</p></template>", "é ", "\u00a0", "&am", "p;", "<", "/", "x"};
@@ -148,7 +169,7 @@ class RawTextSkipperTest {
                 html.append(pieces[random.nextInt(pieces.length)]);
             }
             byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
-            int[] skip = RawTextSkipper.find(bytes, bytes.length);
+            int[] skip = UnreadMarkup.find(bytes, bytes.length);
             Document skipped = parse(new DecodingReader(bytes, bytes.length, StandardCharsets.UTF_8, skip));
             Document full = parse(new DecodingReader(bytes, bytes.length, StandardCharsets.UTF_8, new int[0]));
             assertThat(emptied(skipped)).as(html.toString()).isEqualTo(emptied(full));
@@ -162,6 +183,18 @@ class RawTextSkipperTest {
     private static String emptied(Document doc) {
         for (Element e : doc.select("script:not([type*=ld+json]), style, svg, math")) {
             e.empty();
+        }
+        for (Element e : doc.getAllElements()) {
+            List<String> unread = new ArrayList<>();
+            e.attributes().forEach(a -> {
+                if (!UnreadMarkup.READ_ATTRIBUTES.contains(a.getKey())) {
+                    unread.add(a.getKey());
+                }
+            });
+            unread.forEach(e::removeAttr);
+            if (e.normalName().equals("a") && e.hasAttr("href")) {
+                e.attr("href", "");
+            }
         }
         List<Node> comments = new ArrayList<>();
         doc.forEachNode(n -> {

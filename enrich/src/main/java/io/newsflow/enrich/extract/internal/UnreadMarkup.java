@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds, in page bytes, what the extractor never reads: the contents of {@code <script>} (other than
- * JSON-LD), {@code <style>}, inline {@code <svg>} and {@code <math>} elements, and comments, so that
- * the parser can be handed the page without them. On news pages that is about 60% of all bytes
- * (inline bundles, state blobs, CSS, icons); the elements themselves stay, empty.
+ * Finds, in page bytes, what the extractor never reads, so that the parser can be handed the page
+ * without it: the contents of {@code <script>} (other than JSON-LD), {@code <style>}, inline
+ * {@code <svg>} and {@code <math>} elements and comments, which are about 60% of a news page's bytes
+ * (inline bundles, state blobs, CSS, icons; the elements themselves stay, empty), and then the
+ * attributes no rule reads (see {@link #READ_ATTRIBUTES}), a third of those left. Comments go whole
+ * where nothing can join across them, else only their contents.
  *
  * <p>This is not a parser: it only follows the HTML tokenizer's rules for where markup can hide a
  * {@code <script>} that is not one (comments, attribute values, other raw-text elements such as
@@ -21,7 +23,7 @@ import java.util.Set;
  * escaped states; unterminated constructs), it stops looking and the rest of the page is parsed
  * as it is. Leaving content in is always safe; only content it is sure of is left out.
  */
-final class RawTextSkipper {
+final class UnreadMarkup {
 
     private static final int[] NONE = new int[0];
     /** Elements whose contents the tokenizer reads as text, not markup (other than script and style). */
@@ -31,6 +33,30 @@ final class RawTextSkipper {
             "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
             "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
             "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font");
+
+    /**
+     * Attributes that are read: by the extractor (names, microdata, meta tags, dates, hidden styles,
+     * language, links to the canonical page) and by the tree builder itself (a hidden input's type,
+     * the base URL, MathML's encoding). All others (data-*, src, srcset, title, alt, aria-*, event
+     * handlers: about a third of the attributes and of the bytes left of a news page) are left out of
+     * start tags outside svg and math. An anchor keeps its href, but not the value: only whether a
+     * link has one is read.
+     */
+    static final Set<String> READ_ATTRIBUTES = Set.of("class", "id", "role", "itemprop", "rel", "href", "content",
+            "value", "name", "property", "http-equiv", "datetime", "pubdate", "hidden", "style", "type", "lang",
+            "xml:lang", "charset", "encoding");
+    private static final String[] READ = READ_ATTRIBUTES.toArray(String[]::new);
+    /**
+     * Formatting elements other than {@code a}: the tree builder keeps at most three open ones with
+     * equal attributes, so leaving attributes out of them could change how many it reopens after a
+     * misnested end tag. (An {@code a} never has another open beside it, so its attributes may go.)
+     */
+    private static final String[] FORMATTING = {"b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+        "strike", "strong", "tt", "u"};
+    /** What {@link #tagEnd} may leave out of a tag's attributes. */
+    private static final int KEEP_ATTRIBUTES = 0;
+    private static final int OTHER_START_TAG = 1;
+    private static final int ANCHOR = 2;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Classes of bytes that end tag names and attributes, looked up in {@link #KINDS}. */
@@ -65,7 +91,7 @@ final class RawTextSkipper {
     private final List<String> foreign = new ArrayList<>();
     private int foreignContent;
 
-    private RawTextSkipper(byte[] bytes, int length) {
+    private UnreadMarkup(byte[] bytes, int length) {
         this.b = bytes;
         this.end = length;
     }
@@ -76,7 +102,7 @@ final class RawTextSkipper {
      * ASCII markup, so in an ASCII-compatible charset no character spans a cut.
      */
     static int[] find(byte[] bytes, int length) {
-        RawTextSkipper f = new RawTextSkipper(bytes, length);
+        UnreadMarkup f = new UnreadMarkup(bytes, length);
         f.scan();
         return f.count == 0 ? NONE : Arrays.copyOf(f.ranges, f.count * 2);
     }
@@ -113,7 +139,7 @@ final class RawTextSkipper {
                 if (!foreign.isEmpty()) {
                     foreignEndTag(lt, name(lt + 2, nameEnd));
                 }
-                return tagEnd(nameEnd);
+                return tagEnd(nameEnd, KEEP_ATTRIBUTES);
             }
             return after(indexOf('>', lt + 2), 1);
         }
@@ -122,7 +148,11 @@ final class RawTextSkipper {
         }
         int nameStart = lt + 1;
         int nameEnd = tagNameEnd(nameStart);
-        int close = tagEnd(nameEnd);
+        // Inside svg and math attributes stay: there a font's color, face or size ends foreign content.
+        // So do those of formatting elements, which the tree builder compares (see FORMATTING).
+        int attributes = !foreign.isEmpty() || isFormatting(nameStart, nameEnd) ? KEEP_ATTRIBUTES
+                : nameEnd == nameStart + 1 && (c | 0x20) == 'a' ? ANCHOR : OTHER_START_TAG;
+        int close = tagEnd(nameEnd, attributes);
         if (close < 0) {
             return -1;
         }
@@ -178,8 +208,9 @@ final class RawTextSkipper {
     /**
      * Leaves out the content of the comment opening at {@code lt}, which ends where the tokenizer ends it:
      * at the first "-->" (which may share the opening's dashes: "<!-->" and "<!--->" are complete
-     * comments) or the first "--!>" after the opening. An empty comment stays in its place: without it,
-     * the text on its two sides would be read as one ("<" before it and "p>" after it, a tag).
+     * comments) or the first "--!>" after the opening. An empty comment stays in its place unless it
+     * sits between a tag's end or whitespace and a tag's start or whitespace: elsewhere the text on its
+     * two sides would be read as one ("<" before it and "p>" after it, a tag; "&am" and "p;", an entity).
      */
     private int comment(int lt) {
         int close = indexOf("-->", lt + 2);
@@ -188,8 +219,14 @@ final class RawTextSkipper {
         if (marker < 0) {
             return -1;
         }
-        skip(lt + 4, marker);
-        return bang >= 0 ? bang + 4 : close + 3;
+        int after = bang >= 0 ? bang + 4 : close + 3;
+        if ((lt == 0 || at(lt - 1) == '>' || isSpace(at(lt - 1)))
+                && (after == end || at(after) == '<' || isSpace(at(after)))) {
+            skip(lt, after);
+        } else {
+            skip(lt + 4, marker);
+        }
+        return after;
     }
 
     /**
@@ -244,9 +281,11 @@ final class RawTextSkipper {
 
     /**
      * Position after the '>' that ends a tag whose name ends at {@code from}, following the tokenizer's
-     * attribute states (a quoted value may hold '>'); -1 when the page ends first.
+     * attribute states (a quoted value may hold '>'); -1 when the page ends first. For a start tag
+     * ({@code attributes} not {@link #KEEP_ATTRIBUTES}), attributes that are not read are left out on
+     * the way, and so is an anchor's href value.
      */
-    private int tagEnd(int from) {
+    private int tagEnd(int from, int attributes) {
         int i = from;
         while (i < end) {
             char c = at(i);
@@ -258,14 +297,20 @@ final class RawTextSkipper {
                 continue;
             }
             // Attribute name: up to whitespace, '/', '>' or '=' (a leading '=' belongs to the name).
+            int nameStart = i;
             i++;
             while (i < end && (KINDS[b[i] & 0xff] & (SPACE | SLASH | GT | EQUALS)) == 0) {
                 i++;
             }
+            int nameEnd = i;
+            boolean drop = attributes != KEEP_ATTRIBUTES && !isRead(nameStart, nameEnd);
             while (i < end && isSpace(at(i))) {
                 i++;
             }
             if (i >= end || at(i) != '=') {
+                if (drop) {
+                    dropAttribute(nameStart, nameEnd);
+                }
                 continue;
             }
             i++;
@@ -281,14 +326,62 @@ final class RawTextSkipper {
                 if (closeQuote < 0) {
                     return -1;
                 }
+                if (attributes == ANCHOR && !drop && closeQuote > i + 1 && isName(nameStart, nameEnd, "href")) {
+                    skip(i + 1, closeQuote);
+                }
                 i = closeQuote + 1;
             } else {
                 while (i < end && (KINDS[b[i] & 0xff] & (SPACE | GT)) == 0) {
                     i++;
                 }
             }
+            if (drop) {
+                dropAttribute(nameStart, i);
+            }
         }
         return -1;
+    }
+
+    /**
+     * Leaves out an attribute, name and value, {@code [from, to)}; the whitespace before it stays, so
+     * that what follows cannot join the tag name. Runs of such attributes become one range.
+     */
+    private void dropAttribute(int from, int to) {
+        if (count > 0) {
+            int last = ranges[count * 2 - 1];
+            int gap = last;
+            while (gap < from && isSpace(at(gap))) {
+                gap++;
+            }
+            if (gap == from && last > ranges[count * 2 - 2]) {
+                ranges[count * 2 - 1] = to;
+                return;
+            }
+        }
+        skip(from, to);
+    }
+
+    private boolean isFormatting(int from, int to) {
+        if (to - from > 6) {
+            return false;
+        }
+        for (String name : FORMATTING) {
+            if (isName(from, to, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the attribute named {@code s[from, to)} is read (see {@link #READ_ATTRIBUTES}). */
+    private boolean isRead(int from, int to) {
+        int length = to - from;
+        for (String name : READ) {
+            if (name.length() == length && matchesIgnoreCase(from, name, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Start of the first {@code </name} followed by whitespace, '/' or '>' at or after {@code from}, or -1. */
