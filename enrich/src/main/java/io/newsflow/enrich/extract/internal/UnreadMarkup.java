@@ -45,14 +45,14 @@ final class UnreadMarkup {
     static final Set<String> READ_ATTRIBUTES = Set.of("class", "id", "role", "itemprop", "rel", "href", "content",
             "value", "name", "property", "http-equiv", "datetime", "pubdate", "hidden", "style", "type", "lang",
             "xml:lang", "charset", "encoding");
-    private static final String[] READ = READ_ATTRIBUTES.toArray(String[]::new);
+    private static final String[][] READ = byFirstLetter(READ_ATTRIBUTES.toArray(String[]::new));
     /**
      * Formatting elements other than {@code a}: the tree builder keeps at most three open ones with
      * equal attributes, so leaving attributes out of them could change how many it reopens after a
      * misnested end tag. (An {@code a} never has another open beside it, so its attributes may go.)
      */
-    private static final String[] FORMATTING = {"b", "big", "code", "em", "font", "i", "nobr", "s", "small",
-        "strike", "strong", "tt", "u"};
+    private static final String[][] FORMATTING = byFirstLetter("b", "big", "code", "em", "font", "i", "nobr", "s",
+        "small", "strike", "strong", "tt", "u");
     /** What {@link #tagEnd} may leave out of a tag's attributes. */
     private static final int KEEP_ATTRIBUTES = 0;
     private static final int OTHER_START_TAG = 1;
@@ -174,10 +174,8 @@ final class UnreadMarkup {
             return close;
         }
         if (isName(nameStart, nameEnd, "script")) {
-            int stop = endTag(close, "script");
-            if (stop < 0 || indexOf("<!--", close, stop) >= 0 && hasScriptStartTag(close, stop)) {
-                // Unterminated, or "<!--" then "<script" (the tokenizer's double-escaped state, in
-                // which "</script>" does not end the script): the end is no longer obvious.
+            int stop = scriptEnd(close);
+            if (stop < 0) {
                 return -1;
             }
             if (!isJsonLd(nameEnd, close)) {
@@ -362,10 +360,21 @@ final class UnreadMarkup {
     }
 
     private boolean isFormatting(int from, int to) {
-        if (to - from > 6) {
+        return isOneOf(FORMATTING, from, to);
+    }
+
+    /** Whether the attribute named {@code s[from, to)} is read (see {@link #READ_ATTRIBUTES}). */
+    private boolean isRead(int from, int to) {
+        return isOneOf(READ, from, to);
+    }
+
+    /** Whether {@code s[from, to)} is, in any case, one of the names grouped by {@link #byFirstLetter}. */
+    private boolean isOneOf(String[][] names, int from, int to) {
+        int letter = (b[from] | 0x20) - 'a';
+        if (letter < 0 || letter >= names.length) {
             return false;
         }
-        for (String name : FORMATTING) {
+        for (String name : names[letter]) {
             if (isName(from, to, name)) {
                 return true;
             }
@@ -373,32 +382,50 @@ final class UnreadMarkup {
         return false;
     }
 
-    /** Whether the attribute named {@code s[from, to)} is read (see {@link #READ_ATTRIBUTES}). */
-    private boolean isRead(int from, int to) {
-        int length = to - from;
-        for (String name : READ) {
-            if (name.length() == length && matchesIgnoreCase(from, name, 0, length)) {
-                return true;
-            }
+    /** Lower-case names starting with a letter, grouped by it: a name is then compared with a few at most. */
+    private static String[][] byFirstLetter(String... names) {
+        String[][] groups = new String[26][0];
+        for (String name : names) {
+            String[] group = groups[name.charAt(0) - 'a'];
+            group = Arrays.copyOf(group, group.length + 1);
+            group[group.length - 1] = name;
+            groups[name.charAt(0) - 'a'] = group;
         }
-        return false;
+        return groups;
     }
 
     /** Start of the first {@code </name} followed by whitespace, '/' or '>' at or after {@code from}, or -1. */
     private int endTag(int from, String name) {
-        int i = from;
-        while (true) {
-            i = indexOf("</", i);
-            if (i < 0) {
-                return -1;
-            }
-            int after = i + 2 + name.length();
-            if (after < end && matchesIgnoreCase(i + 2, name, 0, name.length())
-                    && (isSpace(at(after)) || at(after) == '/' || at(after) == '>')) {
+        for (int i = indexOf("</", from); i >= 0; i = indexOf("</", i + 2)) {
+            if (isEndTag(i, name)) {
                 return i;
             }
-            i += 2;
         }
+        return -1;
+    }
+
+    /**
+     * Start of the end tag of a script whose content starts at {@code from}; -1 when it is unterminated
+     * or when its content holds "<!--" and then "<script" (the tokenizer's double-escaped state, in
+     * which "</script>" does not end the script): the end is then no longer obvious.
+     */
+    private int scriptEnd(int from) {
+        boolean commentOpener = false;
+        for (int i = indexOf('<', from); i >= 0 && i + 1 < end; i = indexOf('<', i + 1)) {
+            byte next = b[i + 1];
+            if (next == '/' && isEndTag(i, "script")) {
+                return commentOpener && hasScriptStartTag(from, i) ? -1 : i;
+            }
+            commentOpener |= next == '!' && startsWith("<!--", i);
+        }
+        return -1;
+    }
+
+    /** Whether {@code </name} followed by whitespace, '/' or '>' starts at {@code i}. */
+    private boolean isEndTag(int i, String name) {
+        int after = i + 2 + name.length();
+        return after < end && b[i + 1] == '/' && matchesIgnoreCase(i + 2, name, 0, name.length())
+                && (isSpace(at(after)) || at(after) == '/' || at(after) == '>');
     }
 
     /** Whether {@code s[from, to)} holds "<script" followed by whitespace, '/' or '>'. */
