@@ -36,15 +36,15 @@ final class UnreadMarkup {
 
     /**
      * Attributes that are read: by the extractor (names, microdata, meta tags, dates, hidden styles,
-     * language, links to the canonical page) and by the tree builder itself (a hidden input's type,
-     * the base URL, MathML's encoding). All others (data-*, src, srcset, title, alt, aria-*, event
-     * handlers: about a third of the attributes and of the bytes left of a news page) are left out of
-     * start tags outside svg and math. An anchor keeps its href, but not the value: only whether a
-     * link has one is read.
+     * language, links to the canonical page) and by the tree builder itself (a hidden input's type, the
+     * base URL, MathML's encoding, an isindex's action and prompt). All others (data-*, src, srcset,
+     * title, alt, aria-*, event handlers: about a third of the attributes and of the bytes left of a
+     * news page) are left out of start tags outside svg and math. An anchor keeps its href, but not the
+     * value: only whether a link has one is read.
      */
     static final Set<String> READ_ATTRIBUTES = Set.of("class", "id", "role", "itemprop", "rel", "href", "content",
             "value", "name", "property", "http-equiv", "datetime", "pubdate", "hidden", "style", "type", "lang",
-            "xml:lang", "charset", "encoding");
+            "xml:lang", "charset", "encoding", "action", "prompt");
     private static final String[][] READ = byFirstLetter(READ_ATTRIBUTES.toArray(String[]::new));
     /**
      * Formatting elements other than {@code a}: the tree builder keeps at most three open ones with
@@ -442,8 +442,8 @@ final class UnreadMarkup {
 
     /** Whether the start tag's attributes, {@code s[from, to)}, give it a JSON-LD type. */
     private boolean isJsonLd(int from, int to) {
-        for (int i = from; i + 7 <= to; i++) {
-            if (matchesIgnoreCase(i, "ld+json", 0, 7)) {
+        for (int i = indexOf('+', from, to); i >= 0; i = indexOf('+', i + 1, to)) {
+            if (i >= from + 2 && i + 5 <= to && matchesIgnoreCase(i - 2, "ld+json", 0, 7)) {
                 return true;
             }
         }
