@@ -76,17 +76,15 @@ final class BoilerplateHints {
      * (see {@link NameWords}); {@link #NO_TOKENS} when there are none.
      */
     static String[] tokens(Element e) {
-        return e.attributesSize() == 0 ? NO_TOKENS : tokens(e, e.className());
+        return tokens(ElementNames.of(e));
     }
 
-    /** As {@link #tokens(Element)} for an element with attributes whose class is {@code cls}. */
-    static String[] tokens(Element e, String cls) {
-        String id = e.id();
-        String role = e.attr("role");
-        if (cls.isEmpty() && id.isEmpty() && role.isEmpty()) {
+    /** As {@link #tokens(Element)} for an element whose attributes are {@code names}. */
+    static String[] tokens(ElementNames names) {
+        if (names.cls().isEmpty() && names.id().isEmpty() && names.role().isEmpty()) {
             return NO_TOKENS;
         }
-        return WORDS.of(NO_TOKENS, cls, id, role);
+        return WORDS.of(NO_TOKENS, names.cls(), names.id(), names.role());
     }
 
     private static Map<String, Integer> kinds() {
@@ -140,8 +138,11 @@ final class BoilerplateHints {
         return pairs;
     }
 
-    /** True when the element's names ({@code tokens}, its {@link #tokens(Element)}) mark it as furniture. */
-    static boolean isNegative(Element e, String[] tokens) {
+    /**
+     * True when the element's names ({@code tokens}, its {@link #tokens(Element)}, or {@code role}) mark
+     * it as furniture.
+     */
+    static boolean isNegative(Element e, String[] tokens, String role) {
         if (e.normalName().equals("blockquote")) {
             // Quotes and embedded posts are article content even when named after a social network.
             return false;
@@ -155,7 +156,6 @@ final class BoilerplateHints {
             negative = NEGATIVE.contains(tokens[i]) || i > 0 && isNegativePair(tokens[i - 1], tokens[i]);
         }
         if (!negative) {
-            String role = e.attr("role");
             negative = role.equals("navigation") || role.equals("complementary") || role.equals("banner")
                     || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");
         }
@@ -211,12 +211,12 @@ final class BoilerplateHints {
         return pos >= 2 || e.tagName().equals("article");
     }
 
-    /** Inline styles and attributes that hide an element from readers; for an element that has attributes. */
-    static boolean isHiddenByAttributes(Element e) {
-        if (e.hasAttr("hidden")) {
+    /** Inline styles and attributes that hide an element from readers, given its {@code names}. */
+    static boolean isHiddenByAttributes(ElementNames names) {
+        if (names.hidden()) {
             return true;
         }
-        String style = e.attr("style");
+        String style = names.style();
         if (style.isEmpty() || style.indexOf("none") < 0 && style.indexOf("hidden") < 0 && style.indexOf("-999") < 0) {
             return false;
         }

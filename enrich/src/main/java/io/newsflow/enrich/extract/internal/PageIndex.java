@@ -33,20 +33,18 @@ final class PageIndex {
         PageIndex index = new PageIndex();
         NodeTraversor.traverse((node, depth) -> {
             if (node instanceof Element e) {
-                boolean attributes = e.attributesSize() > 0;
-                String cls = attributes ? e.className() : "";
-                index.visit(e, attributes ? BoilerplateHints.tokens(e, cls) : BoilerplateHints.NO_TOKENS, attributes,
-                        cls);
+                ElementNames names = ElementNames.of(e);
+                index.visit(e, BoilerplateHints.tokens(names), names);
             }
         }, doc);
         return index;
     }
 
     /**
-     * Records {@code e} if a metadata rule needs it; {@code tokens} are its class/id words, {@code attributes}
-     * whether it has any attributes and {@code cls} its class ("" if none).
+     * Records {@code e} if a metadata rule needs it; {@code tokens} are its class/id words and {@code names}
+     * its attributes ({@link ElementNames#NONE} if none).
      */
-    void visit(Element e, String[] tokens, boolean attributes, String cls) {
+    void visit(Element e, String[] tokens, ElementNames names) {
         switch (e.normalName()) {
             case "meta" -> metas.add(e);
             case "link" -> links.add(e);
@@ -75,8 +73,8 @@ final class PageIndex {
                 // other tags are only interesting for their attributes, below
             }
         }
-        if (attributes) {
-            indexAttributes(e, tokens, cls);
+        if (names != ElementNames.NONE) {
+            indexAttributes(e, tokens, names);
         }
     }
 
@@ -86,14 +84,14 @@ final class PageIndex {
                 || cls.contains("ublish") || cls.contains("osted") || cls.contains("ontributor");
     }
 
-    private void indexAttributes(Element e, String[] tokens, String cls) {
-        String itemprop = e.attr("itemprop");
+    private void indexAttributes(Element e, String[] tokens, ElementNames names) {
+        String itemprop = names.itemprop();
         if (itemprop.equalsIgnoreCase("datePublished") && !e.normalName().equals("time")) {
             publishedElements.add(e);
         } else if (itemprop.equalsIgnoreCase("dateModified")) {
             modifiedElements.add(e);
         }
-        if (itemprop.equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")) {
+        if (itemprop.equalsIgnoreCase("author") || names.rel().equalsIgnoreCase("author")) {
             authorElements.add(e);
             return;
         }
@@ -104,7 +102,7 @@ final class PageIndex {
         for (String t : tokens) {
             boolean author = BoilerplateHints.AUTHOR_WORDS.contains(t);
             if (author || BoilerplateHints.DATE_WORDS.contains(t)) {
-                if (mayNameByline(cls)) {
+                if (mayNameByline(names.cls())) {
                     (author ? authorElements : dateTextElements).add(e);
                 }
                 return;

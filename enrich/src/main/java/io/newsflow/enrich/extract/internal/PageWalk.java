@@ -64,15 +64,13 @@ public final class PageWalk implements NodeFilter {
 
     private FilterResult enter(Element e) {
         int kind = BoilerplateHints.kind(e.normalName());
-        // Attribute look-ups scan the element's attribute list: read class once, and only when there are any.
-        boolean attributes = e.attributesSize() > 0;
-        String cls = attributes ? e.className() : "";
+        ElementNames names = ElementNames.of(e);
         // Names only matter in the body. Links and text formatting are never furniture containers: name
         // them only for byline rules.
-        boolean named = attributes && (insideBody || e == body)
-                && ((kind & BoilerplateHints.PLAIN_INLINE) == 0 || PageIndex.mayNameByline(cls));
-        String[] tokens = named ? BoilerplateHints.tokens(e, cls) : BoilerplateHints.NO_TOKENS;
-        index.visit(e, tokens, attributes, cls);
+        boolean named = names != ElementNames.NONE && (insideBody || e == body)
+                && ((kind & BoilerplateHints.PLAIN_INLINE) == 0 || PageIndex.mayNameByline(names.cls()));
+        String[] tokens = named ? BoilerplateHints.tokens(names) : BoilerplateHints.NO_TOKENS;
+        index.visit(e, tokens, names);
         if (e == body) {
             insideBody = true;
             collector.enter(e, kind);
@@ -81,11 +79,11 @@ public final class PageWalk implements NodeFilter {
         if (!insideBody) {
             return FilterResult.CONTINUE;
         }
-        if ((kind & BoilerplateHints.DROPPED) != 0 || attributes && BoilerplateHints.isHiddenByAttributes(e)) {
+        if ((kind & BoilerplateHints.DROPPED) != 0 || BoilerplateHints.isHiddenByAttributes(names)) {
             neverText.add(e);
             return FilterResult.SKIP_ENTIRELY;
         }
-        if ((kind & BoilerplateHints.FURNITURE) != 0 || BoilerplateHints.isNegative(e, tokens)) {
+        if ((kind & BoilerplateHints.FURNITURE) != 0 || BoilerplateHints.isNegative(e, tokens, names.role())) {
             furniture.add(e);
         }
         if (BoilerplateHints.isHeading(e, tokens)) {
