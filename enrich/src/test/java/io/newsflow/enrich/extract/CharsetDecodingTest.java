@@ -56,6 +56,17 @@ class CharsetDecodingTest {
     }
 
     @Test
+    void readsTheFirstMetaDeclarationInAnyCaseAndIgnoresOtherCharsetMentions() {
+        String html = "<html><head><LINK rel=x charset=\"koi8-r\"><meta name=viewport content=\"width=1\">"
+                + "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; Charset=Windows-1252\">"
+                + "<meta charset=\"iso-8859-2\"><title>T</title></head><body><article><p>" + TEXT + "</p><p>" + TEXT
+                + "</p></article></body></html>";
+        ExtractedArticle a = extractor.extract(html.getBytes(Charset.forName("windows-1252")), null, null);
+        assertThat(a.charset()).isEqualTo("windows-1252");
+        assertThat(a.text()).contains("Björn");
+    }
+
+    @Test
     void detectsCharsetWhenDeclaredUtf8IsInvalid() {
         ExtractedArticle a = extractor.extract(page("utf-8", StandardCharsets.ISO_8859_1), null, null);
         assertThat(a.charset()).isNotEqualTo("UTF-8");

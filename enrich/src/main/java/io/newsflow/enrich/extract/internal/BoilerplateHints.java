@@ -153,7 +153,8 @@ final class BoilerplateHints {
         boolean negative = false;
         for (int i = 0; i < tokens.length && !negative; i++) {
             // Adjacent words are joined too, so "read-more" and "see_also" match "readmore" and "seealso".
-            negative = NEGATIVE.contains(tokens[i]) || i > 0 && isNegativePair(tokens[i - 1], tokens[i]);
+            negative = NEGATIVE.contains(tokens[i])
+                    || i > 0 && tokens[i - 1] != NameWords.OTHER && isNegativePair(tokens[i - 1], tokens[i]);
         }
         if (!negative) {
             negative = role.equals("navigation") || role.equals("complementary") || role.equals("banner")

@@ -41,10 +41,7 @@ final class CharsetResolver {
     static Charset resolve(byte[] bytes, int length, int[] skip, String contentType) {
         Charset declared = contentType == null ? null : lookup(HEADER_CHARSET.matcher(contentType));
         if (declared == null) {
-            // Lower-cased first: a case-sensitive pattern starting with a literal is searched far faster.
-            String head = new String(bytes, 0, Math.min(length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1)
-                    .toLowerCase(Locale.ROOT);
-            declared = head.contains("charset") ? lookup(META_CHARSET.matcher(head)) : null;
+            declared = fromMeta(bytes, Math.min(length, META_SCAN_BYTES));
         }
         Utf8Check utf8 = Utf8Check.of(bytes, length, skip);
         if (declared == null) {
@@ -60,11 +57,46 @@ final class CharsetResolver {
         return declared;
     }
 
-    private static Charset lookup(Matcher m) {
-        if (!m.find()) {
-            return null;
+    /**
+     * The charset a {@code <meta>} tag in {@code bytes[0, end)} declares. A declaration lies within one tag
+     * (its pattern holds no '>'), so each meta tag is lower-cased and matched on its own, in page order:
+     * the same first match as over the whole lower-cased text, without lower-casing all of it.
+     */
+    private static Charset fromMeta(byte[] bytes, int end) {
+        for (int lt = indexOf(bytes, '<', 0, end); lt >= 0; lt = indexOf(bytes, '<', lt + 1, end)) {
+            if (lt + 5 > end || (bytes[lt + 1] | 0x20) != 'm' || (bytes[lt + 2] | 0x20) != 'e'
+                    || (bytes[lt + 3] | 0x20) != 't' || (bytes[lt + 4] | 0x20) != 'a') {
+                continue;
+            }
+            int gt = indexOf(bytes, '>', lt, end);
+            int tagEnd = gt < 0 ? end : gt;
+            String tag = new String(bytes, lt, tagEnd - lt, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            if (tag.contains("charset")) {
+                Matcher m = META_CHARSET.matcher(tag);
+                if (m.lookingAt()) {
+                    return named(m.group(1));
+                }
+            }
         }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
+        return null;
+    }
+
+    private static int indexOf(byte[] bytes, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Charset lookup(Matcher m) {
+        return m.find() ? named(m.group(1)) : null;
+    }
+
+    /** The charset a page names, or null when this JVM does not know it. */
+    private static Charset named(String declared) {
+        String name = declared.toLowerCase(Locale.ROOT);
         if (name.equals("utf8")) {
             name = "utf-8";
         }
