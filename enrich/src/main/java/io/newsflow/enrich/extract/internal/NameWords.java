@@ -1,7 +1,6 @@
 package io.newsflow.enrich.extract.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,13 +32,25 @@ final class NameWords {
         }
     }
 
+    /** Each ASCII letter or digit lower-cased; looked up while hashing a word. */
+    private static final char[] LOWER_CASE = new char[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            LOWER_CASE[c] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+    }
+
     private final String[] table;
+    /** The String hash of each word in {@link #table}, so that most misses never touch the String. */
+    private final int[] hashes;
     private final int mask;
 
     /** A vocabulary of lower-case ASCII letters and digits. */
     NameWords(Set<String> words) {
         int size = Integer.highestOneBit(Math.max(16, words.size() * 4) - 1) << 1;
         this.table = new String[size];
+        this.hashes = new int[size];
         this.mask = size - 1;
         for (String w : words) {
             if (!w.equals(w.toLowerCase(Locale.ROOT)) || w.chars().anyMatch(c -> !isWordChar((char) c))) {
@@ -50,6 +61,7 @@ final class NameWords {
                 i = (i + 1) & mask;
             }
             table[i] = w;
+            hashes[i] = w.hashCode();
         }
     }
 
@@ -58,53 +70,65 @@ final class NameWords {
      * given as {@link #OTHER}; an empty array when no word is known (the caller's empty value).
      */
     String[] of(String[] none, String... values) {
-        List<String> out = null;
+        String[] out = null;
+        int size = 0;
         boolean gap = false;
         for (String raw : values) {
-            int start = -1;
-            int hash = 0;
             int len = raw.length();
-            int previous = SEPARATOR;
-            for (int i = 0; i <= len; i++) {
-                char c = i < len ? raw.charAt(i) : ' ';
+            int i = 0;
+            while (i < len) {
+                char c = raw.charAt(i);
                 int kind = c < 0x80 ? KINDS[c] : SEPARATOR;
-                boolean word = kind != SEPARATOR;
-                boolean hump = kind == UPPER && previous == LOWER;
-                previous = kind;
-                if (start >= 0 && (!word || hump)) {
-                    String known = find(raw, start, i, hash);
-                    if (known == null) {
-                        gap = true;
-                    } else {
-                        if (out == null) {
-                            out = new ArrayList<>(4);
-                        } else if (gap) {
-                            out.add(OTHER);
-                        }
-                        out.add(known);
-                        gap = false;
-                    }
-                    start = -1;
+                if (kind == SEPARATOR) {
+                    i++;
+                    continue;
                 }
-                if (word) {
-                    if (start < 0) {
-                        start = i;
-                        hash = 0;
+                // A word runs to the next separator or camelCase hump (an upper-case letter after a lower-case one).
+                int start = i;
+                int hash = 0;
+                while (true) {
+                    hash = 31 * hash + LOWER_CASE[c];
+                    int previous = kind;
+                    if (++i == len) {
+                        break;
                     }
-                    hash = 31 * hash + (kind == UPPER ? c + ('a' - 'A') : c);
+                    c = raw.charAt(i);
+                    kind = c < 0x80 ? KINDS[c] : SEPARATOR;
+                    if (kind == SEPARATOR || kind == UPPER && previous == LOWER) {
+                        break;
+                    }
                 }
+                String known = find(raw, start, i, hash);
+                if (known == null) {
+                    gap = true;
+                    continue;
+                }
+                if (out == null) {
+                    out = new String[4];
+                } else if (gap) {
+                    out = add(out, size++, OTHER);
+                }
+                out = add(out, size++, known);
+                gap = false;
             }
         }
-        return out == null ? none : out.toArray(none);
+        return out == null ? none : Arrays.copyOf(out, size);
+    }
+
+    private static String[] add(String[] out, int at, String word) {
+        String[] to = at < out.length ? out : Arrays.copyOf(out, out.length * 2);
+        to[at] = word;
+        return to;
     }
 
     /** The vocabulary word equal to the lower-cased {@code raw[start, end)}, whose String hash is {@code hash}. */
     private String find(String raw, int start, int end, int hash) {
-        int n = end - start;
         for (int i = spread(hash) & mask; table[i] != null; i = (i + 1) & mask) {
-            String w = table[i];
-            if (w.length() == n && sameLowerCase(w, raw, start)) {
-                return w;
+            if (hashes[i] == hash) {
+                String w = table[i];
+                if (w.length() == end - start && sameLowerCase(w, raw, start)) {
+                    return w;
+                }
             }
         }
         return null;
@@ -112,7 +136,7 @@ final class NameWords {
 
     private static boolean sameLowerCase(String word, String raw, int start) {
         for (int k = 0; k < word.length(); k++) {
-            if (word.charAt(k) != lower(raw.charAt(start + k))) {
+            if (word.charAt(k) != LOWER_CASE[raw.charAt(start + k)]) {
                 return false;
             }
         }
@@ -126,9 +150,5 @@ final class NameWords {
     /** ASCII letters and digits only: other characters separate words. */
     private static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }
