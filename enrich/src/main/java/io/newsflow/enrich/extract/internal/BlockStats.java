@@ -241,7 +241,7 @@ final class BlockStats {
                 continue;
             }
             int kind = c < 0x80 ? ASCII_KINDS[c]
-                    : c == '\u00a0' || Character.isWhitespace(c) ? SPACE : c == '\u3002' || c == '\uff0c' ? PUNCT : 0;
+                    : TextMatch.isSpace(c) ? SPACE : c == '\u3002' || c == '\uff0c' ? PUNCT : 0;
             if (kind == SPACE) {
                 if (!space) {
                     n++;

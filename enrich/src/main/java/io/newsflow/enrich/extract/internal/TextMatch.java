@@ -5,7 +5,32 @@ import java.util.Locale;
 /** Compares texts by their words only, ignoring case, punctuation and spacing. */
 final class TextMatch {
 
+    /** Whitespace among the ASCII characters, which most text is. */
+    private static final boolean[] ASCII_SPACE = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_SPACE[c] = Character.isWhitespace(c);
+        }
+    }
+
     private TextMatch() {
+    }
+
+    /**
+     * {@link Character#isWhitespace} or a no-break space, as a reader sees spacing. Above ASCII only
+     * U+00A0, U+1680, U+2000 to U+200A but U+2007, U+2028, U+2029, U+205F and U+3000 are: tested by
+     * range, since this runs on every character of a page's text, much of it in other scripts.
+     */
+    static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return ASCII_SPACE[c];
+        }
+        if (c < '\u1680') {
+            return c == '\u00a0';
+        }
+        return c == '\u1680' || c >= '\u2000' && c <= '\u200a' && c != '\u2007' || c == '\u2028' || c == '\u2029'
+                || c == '\u205f' || c == '\u3000';
     }
 
     /** Lower-cased letters and digits of {@code text} with everything else dropped ("The Times!" gives "thetimes"). */

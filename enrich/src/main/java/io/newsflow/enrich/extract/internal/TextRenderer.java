@@ -221,7 +221,7 @@ final class TextRenderer implements NodeFilter {
         int len = text.length();
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
-            if (isSpace(c)) {
+            if (TextMatch.isSpace(c)) {
                 pendingSpace = true;
                 continue;
             }
@@ -248,23 +248,10 @@ final class TextRenderer implements NodeFilter {
     private static int wordEnd(String text, int from) {
         int len = text.length();
         for (int i = from; i < len; i++) {
-            if (isSpace(text.charAt(i))) {
+            if (TextMatch.isSpace(text.charAt(i))) {
                 return i;
             }
         }
         return len;
-    }
-
-    /** {@link Character#isWhitespace} or a no-break space; a table for ASCII, which most text is. */
-    private static boolean isSpace(char c) {
-        return c < 0x80 ? ASCII_SPACE[c] : c == '\u00a0' || Character.isWhitespace(c);
-    }
-
-    private static final boolean[] ASCII_SPACE = new boolean[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_SPACE[c] = Character.isWhitespace(c);
-        }
     }
 }
