@@ -127,8 +127,9 @@ final class IngestCommand implements Callable<Integer> {
             options = options.withUserAgent(userAgent);
         }
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (PoliteFetcher fetcher = PoliteFetcher.create(options, PolitenessOptions.defaults(), FetchListener.NONE,
-                metrics)) {
+        PolitenessOptions politeness = PolitenessOptions.defaults()
+                .withMaxHosts(config.getInt("ingest.max-hosts", PolitenessOptions.defaults().maxHosts()));
+        try (PoliteFetcher fetcher = PoliteFetcher.create(options, politeness, FetchListener.NONE, metrics)) {
             SeenSet fetched = refetch ? SeenSet.empty() : SeenSet.load(config.kafka(), topics.fetchStatus(),
                     config.getInt("ingest.refetch-after-hours", 0) > 0
                             ? Duration.ofHours(config.getInt("ingest.refetch-after-hours", 0)) : null);

@@ -11,19 +11,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * Admits requests so that each host sees at most {@code perHost} at a time, spaced by a delay
  * measured from the end of the previous request, and the whole crawler at most {@code global}.
  * Waiting is done by blocking, which is cheap on virtual threads.
+ *
+ * <p>The state of a host is forgotten once it is idle (no request running or waiting, its delay
+ * over) and more than {@code maxHosts} hosts are tracked: an idle host's state is the same as a new
+ * one's, so politeness is unaffected, and a crawl over ever new hosts stays bounded.
  */
 public final class HostScheduler {
 
     private final int perHost;
+    private final int maxHosts;
     private final Semaphore global;
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    /** Held by the one caller forgetting idle hosts; the others go on. */
+    private final ReentrantLock trimming = new ReentrantLock();
+    /** Host count above which idle hosts are next forgotten (raised when too few of them were idle). */
+    private volatile int trimAbove;
 
-    /** Creates a scheduler with the given concurrency limits. */
-    public HostScheduler(int perHost, int global) {
-        if (perHost < 1 || global < 1) {
-            throw new IllegalArgumentException("concurrency must be positive: perHost=" + perHost + " global=" + global);
+    /** Creates a scheduler with the given concurrency limits, tracking at most {@code maxHosts} idle hosts. */
+    public HostScheduler(int perHost, int global, int maxHosts) {
+        if (perHost < 1 || global < 1 || maxHosts < 1) {
+            throw new IllegalArgumentException("limits must be positive: perHost=" + perHost + " global=" + global
+                    + " maxHosts=" + maxHosts);
         }
         this.perHost = perHost;
+        this.maxHosts = maxHosts;
+        this.trimAbove = maxHosts;
         this.global = new Semaphore(global, true);
     }
 
@@ -32,8 +44,19 @@ public final class HostScheduler {
      * previous request. Close the returned permit when the request has finished.
      */
     public Permit acquire(String hostKey, Duration delay) throws InterruptedException {
-        HostState host = hosts.computeIfAbsent(hostKey, k -> new HostState(perHost));
-        host.slots.acquire();
+        if (hosts.size() > trimAbove) {
+            trim();
+        }
+        HostState host;
+        while (true) {
+            host = hosts.computeIfAbsent(hostKey, k -> new HostState(perHost));
+            host.slots.acquire();
+            if (!host.forgotten) {
+                break;
+            }
+            // Forgotten while this caller was on its way in: take the host's new state instead.
+            host.slots.release();
+        }
         try {
             long delayNanos = delay.toNanos();
             long startAt;
@@ -57,9 +80,43 @@ public final class HostScheduler {
         }
     }
 
-    /** Number of hosts seen so far. */
+    /** Number of hosts tracked. */
     public int hostCount() {
         return hosts.size();
+    }
+
+    /** Whether the state of {@code hostKey} is tracked (it has run or been waited for, and not been forgotten). */
+    boolean tracks(String hostKey) {
+        return hosts.containsKey(hostKey);
+    }
+
+    /** Forgets idle hosts; when too few were idle, waits for another tenth of the bound before trying again. */
+    private void trim() {
+        if (!trimming.tryLock()) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            for (Map.Entry<String, HostState> e : hosts.entrySet()) {
+                HostState host = e.getValue();
+                if (!host.lock.tryLock()) {
+                    continue;
+                }
+                try {
+                    // Idle: its delay is over and every slot is free (taking them all keeps newcomers out).
+                    if (host.nextStart - now <= 0 && host.slots.tryAcquire(perHost)) {
+                        host.forgotten = true;
+                        hosts.remove(e.getKey(), host);
+                        host.slots.release(perHost);
+                    }
+                } finally {
+                    host.lock.unlock();
+                }
+            }
+            trimAbove = Math.max(maxHosts, hosts.size() + maxHosts / 10);
+        } finally {
+            trimming.unlock();
+        }
     }
 
     /** Admission to one request; closing it releases the slots and starts the host's delay. */
@@ -96,6 +153,8 @@ public final class HostScheduler {
         private final Semaphore slots;
         private final ReentrantLock lock = new ReentrantLock();
         private long nextStart = Long.MIN_VALUE / 2;
+        /** Set, with all slots held, when the host is dropped from the map; read after taking a slot. */
+        private volatile boolean forgotten;
 
         HostState(int perHost) {
             this.slots = new Semaphore(perHost, true);

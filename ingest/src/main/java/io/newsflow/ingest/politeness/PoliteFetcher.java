@@ -61,10 +61,11 @@ public final class PoliteFetcher implements Fetcher, AutoCloseable {
                                        MeterRegistry registry) {
         HttpFetcher robotsFetcher = new HttpFetcher(fetchOptions.withHtmlOnly(false).withMaxBodyBytes(512 * 1024));
         RobotsCache robots = new RobotsCache(robotsFetcher, options.robotsAgentName(), options.robotsTtl(),
-                options.robotsFailureTtl(), Clock.systemUTC());
+                options.robotsFailureTtl(), Clock.systemUTC(), options.maxHosts());
         HttpFetcher pages = new HttpFetcher(fetchOptions,
                 options.obeyRobots() ? robotsCheck(robots) : RedirectCheck.ALLOW_ALL);
-        HostScheduler scheduler = new HostScheduler(options.perHostConcurrency(), options.globalConcurrency());
+        HostScheduler scheduler = new HostScheduler(options.perHostConcurrency(), options.globalConcurrency(),
+                options.maxHosts());
         return new PoliteFetcher(pages, robots, scheduler, options, listener, new FetchMetrics(registry),
                 List.of(pages, robotsFetcher));
     }

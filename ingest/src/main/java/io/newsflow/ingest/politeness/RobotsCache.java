@@ -10,14 +10,20 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * robots.txt rules per scheme/host/port, fetched once and kept until they expire. Concurrent
- * callers for the same host wait for one fetch instead of each fetching robots.txt.
+ * callers for the same host wait for one fetch instead of each fetching robots.txt. At most
+ * {@code maxHosts} hosts are kept: beyond that, expired rules and then the least recently used ones
+ * are dropped (a dropped host's robots.txt is simply fetched again when it is next needed), so a
+ * long-running crawl over ever new hosts does not grow without bound.
  */
 public final class RobotsCache {
 
@@ -26,14 +32,25 @@ public final class RobotsCache {
     private final Duration ttl;
     private final Duration failureTtl;
     private final Clock clock;
+    private final int maxHosts;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Orders uses, for dropping the least recently used hosts. */
+    private final AtomicLong uses = new AtomicLong();
+    /** Held by the one caller trimming the cache; the others go on. */
+    private final ReentrantLock trimming = new ReentrantLock();
 
     /**
      * Creates a cache. {@code fetcher} must accept non-HTML bodies (robots.txt is text/plain).
      *
      * @param agentName robots.txt product token, e.g. {@code newsflowbot}
+     * @param maxHosts  most hosts whose rules are kept
      */
-    public RobotsCache(Fetcher fetcher, String agentName, Duration ttl, Duration failureTtl, Clock clock) {
+    public RobotsCache(Fetcher fetcher, String agentName, Duration ttl, Duration failureTtl, Clock clock,
+                       int maxHosts) {
+        if (maxHosts < 1) {
+            throw new IllegalArgumentException("maxHosts must be positive: " + maxHosts);
+        }
+        this.maxHosts = maxHosts;
         this.fetcher = fetcher;
         this.agentNames = List.copyOf(SimpleRobotRulesParser.sanitizeRobotNames(List.of(agentName)));
         this.ttl = ttl;
@@ -44,6 +61,10 @@ public final class RobotsCache {
     /** Rules governing {@code uri}, fetching robots.txt if not cached or expired; blocks while fetching. */
     public BaseRobotRules rulesFor(URI uri) {
         Entry entry = entries.computeIfAbsent(HostKey.of(uri), k -> new Entry());
+        entry.lastUse = uses.incrementAndGet();
+        if (entries.size() > maxHosts) {
+            trim();
+        }
         // A ReentrantLock, not synchronized, so waiting virtual threads do not pin carriers on JDK 21.
         entry.lock.lock();
         try {
@@ -65,6 +86,53 @@ public final class RobotsCache {
     /** Sitemap URLs declared in the host's robots.txt. */
     public List<String> sitemaps(URI uri) {
         return List.copyOf(rulesFor(uri).getSitemaps());
+    }
+
+    /** Number of hosts whose rules are kept. */
+    public int hostCount() {
+        return entries.size();
+    }
+
+    /**
+     * Brings the cache down to 90% of its bound, so that trimming runs once per tenth of it: expired
+     * rules first, then the least recently used. Entries being fetched or read are left alone.
+     */
+    private void trim() {
+        if (!trimming.tryLock()) {
+            return;
+        }
+        try {
+            int target = maxHosts - maxHosts / 10;
+            Instant now = clock.instant();
+            List<Map.Entry<String, Entry>> live = new ArrayList<>();
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                if (e.getValue().rules != null && !now.isBefore(e.getValue().expires)) {
+                    drop(e);
+                } else {
+                    live.add(e);
+                }
+            }
+            if (entries.size() > target) {
+                live.sort(Comparator.comparingLong(e -> e.getValue().lastUse));
+                for (int i = 0; i < live.size() && entries.size() > target; i++) {
+                    drop(live.get(i));
+                }
+            }
+        } finally {
+            trimming.unlock();
+        }
+    }
+
+    private void drop(Map.Entry<String, Entry> e) {
+        Entry entry = e.getValue();
+        // Not one that is being fetched (no rules yet) or read right now.
+        if (entry.rules != null && entry.lock.tryLock()) {
+            try {
+                entries.remove(e.getKey(), entry);
+            } finally {
+                entry.lock.unlock();
+            }
+        }
     }
 
     private void load(Entry entry, URI robotsUri, Instant now) {
@@ -101,5 +169,6 @@ public final class RobotsCache {
         private final ReentrantLock lock = new ReentrantLock();
         private volatile BaseRobotRules rules;
         private volatile Instant expires = Instant.MIN;
+        private volatile long lastUse;
     }
 }
