@@ -33,8 +33,9 @@ public record DecodedPage(byte[] bytes, int length, Charset encoding, boolean tr
     }
 
     /**
-     * The decoded markup, without a leading byte order mark and without the {@link #skip} ranges. Malformed or unmappable bytes become U+FFFD, exactly as
-     * {@code new String(bytes, charset)} would decode them.
+     * The decoded markup, without a leading byte order mark and without the {@link #skip} ranges.
+     * Malformed or unmappable bytes become U+FFFD, exactly as {@code new String(bytes, charset)} would
+     * decode them.
      */
     public Reader reader() {
         return new DecodingReader(bytes, length, encoding, skip);

@@ -21,7 +21,8 @@ class TextMatchTest {
 
     @Test
     void normalizeKeepsLowerCasedWordsSeparatedByOneSpace() {
-        assertThat(TextMatch.normalize("The  Times — «Ελλάδα»!\n2024")).isEqualTo("the times ελλάδα 2024");
+        assertThat(TextMatch.normalize("The  Times — «Ελλάδα»!\n2024"))
+                .isEqualTo("the times ελλάδα 2024");
         assertThat(TextMatch.compact("The Times!")).isEqualTo("thetimes");
     }
 }
