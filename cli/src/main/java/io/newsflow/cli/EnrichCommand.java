@@ -1,7 +1,9 @@
 package io.newsflow.cli;
 
 import io.newsflow.enrich.service.EnrichService;
+import io.newsflow.schemas.config.ServiceConfig;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,6 +17,11 @@ final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ServiceRunner.run("enrich", EnrichService.create(connection.load(EnrichService.DEFAULTS)));
+        ServiceConfig config = connection.load(EnrichService.DEFAULTS);
+        try (ServiceMetrics metrics = ServiceMetrics.start(config, "enrich")) {
+            KafkaStreams app = EnrichService.create(config);
+            metrics.watch(app);
+            return ServiceRunner.run("enrich", app);
+        }
     }
 }

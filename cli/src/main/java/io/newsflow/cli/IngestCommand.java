@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.discovery.UrlListReader;
 import io.newsflow.ingest.feeds.FeedItem;
 import io.newsflow.ingest.feeds.FeedPoller;
@@ -100,7 +101,14 @@ final class IngestCommand implements Callable<Integer> {
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
         Progress progress = new Progress();
         UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
-        try (RawArticleSink sink = new RawArticleSink(config.kafka(), topics)) {
+        try (ServiceMetrics metrics = ServiceMetrics.start(config, "ingest");
+             RawArticleSink sink = new RawArticleSink(config.kafka(), topics)) {
+            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::sent).tag("outcome", "sent")
+                    .register(metrics.registry());
+            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::deadLetters)
+                    .tag("outcome", "dead-letter").register(metrics.registry());
+            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::failed).tag("outcome", "failed")
+                    .register(metrics.registry());
             if (!dirs.isEmpty()) {
                 int files = new FileIngest(sink, config.getLong("ingest.max-bytes", 16L << 20)).ingest(dirs);
                 progress.note("files", files);
@@ -109,7 +117,7 @@ final class IngestCommand implements Callable<Integer> {
                 new WarcIngest(sink, canonicalizer).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
             }
             if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty() || !sites.isEmpty()) {
-                fetchFromWeb(config, topics, sink, canonicalizer, progress);
+                fetchFromWeb(config, topics, sink, canonicalizer, progress, metrics.registry());
             }
             sink.flush();
             System.err.printf("newsflow ingest: %d pages sent, %d dead letters, %d failed in %.1f s%n",
@@ -119,14 +127,13 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private void fetchFromWeb(ServiceConfig config, Topics topics, RawArticleSink sink, UrlCanonicalizer canonicalizer,
-                              Progress progress) throws IOException, InterruptedException {
+                              Progress progress, MeterRegistry metrics) throws IOException, InterruptedException {
         FetchOptions options = FetchOptions.defaults()
                 .withSsrfGuard(allowHosts.isEmpty() ? SsrfGuard.defaults() : SsrfGuard.allowing(allowHosts))
                 .withMaxBodyBytes(config.getLong("ingest.max-bytes", 16L << 20));
         if (userAgent != null) {
             options = options.withUserAgent(userAgent);
         }
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         PolitenessOptions politeness = PolitenessOptions.defaults()
                 .withMaxHosts(config.getInt("ingest.max-hosts", PolitenessOptions.defaults().maxHosts()));
         try (PoliteFetcher fetcher = PoliteFetcher.create(options, politeness, FetchListener.NONE, metrics)) {

@@ -1,7 +1,9 @@
 package io.newsflow.cli;
 
 import io.newsflow.publish.service.PublishService;
+import io.newsflow.schemas.config.ServiceConfig;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,6 +17,11 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return ServiceRunner.run("publish", PublishService.create(connection.load(PublishService.DEFAULTS)));
+        ServiceConfig config = connection.load(PublishService.DEFAULTS);
+        try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish")) {
+            KafkaStreams app = PublishService.create(config);
+            metrics.watch(app);
+            return ServiceRunner.run("publish", app);
+        }
     }
 }
