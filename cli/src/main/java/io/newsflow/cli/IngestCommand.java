@@ -162,7 +162,10 @@ final class IngestCommand implements Callable<Integer> {
                     submit(pages, pending, seen, new Discovered(e.url(), hints, SourceKind.SITEMAP, sitemap.toString()));
                 }
             }
-            FeedPoller poller = new FeedPoller(xml, new FeedReader(), Duration.ofMinutes(10), Duration.ofHours(6),
+            FeedPoller poller = new FeedPoller(xml, new FeedReader(),
+                    Duration.ofMinutes(config.getInt("ingest.feed-interval-minutes", 10)),
+                    Duration.ofMinutes(config.getInt("ingest.feed-min-interval-minutes", 2)),
+                    Duration.ofMinutes(config.getInt("ingest.feed-max-interval-minutes", 60)), Duration.ofHours(6),
                     Clock.systemUTC());
             feeds.forEach(poller::add);
             do {

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,25 +28,48 @@ import java.util.random.RandomGenerator;
  * Polls feeds on a per-feed schedule with conditional GET (ETag / Last-Modified) and exponential
  * back-off on failures (honouring Retry-After). It keeps only scheduling state; deduplication of
  * items across polls belongs to the caller's seen-set.
+ *
+ * <p>Intervals may adapt to each feed's pace between a minimum and a maximum: halved after a poll
+ * that brought items the previous one did not list, lengthened by half after one that brought none
+ * (or was not modified), so busy feeds are read soon after they publish and quiet ones are left alone.
  */
 public final class FeedPoller {
 
     private final Fetcher fetcher;
     private final FeedReader reader;
     private final Duration defaultInterval;
+    private final Duration minInterval;
+    private final Duration maxInterval;
     private final Duration maxBackoff;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Map<URI, FeedState> states = new ConcurrentHashMap<>();
+    /** Item URLs of each feed's last full response, to tell whether the next one brings new items. */
+    private final Map<URI, Set<String>> lastItems = new ConcurrentHashMap<>();
 
     /**
      * Creates a poller. {@code fetcher} must accept non-HTML content (feeds are XML/JSON), e.g. a
      * {@code PoliteFetcher} over an {@code HttpFetcher} with {@code htmlOnly=false}.
      */
     public FeedPoller(Fetcher fetcher, FeedReader reader, Duration defaultInterval, Duration maxBackoff, Clock clock) {
+        this(fetcher, reader, defaultInterval, defaultInterval, defaultInterval, maxBackoff, clock);
+    }
+
+    /**
+     * Creates a poller whose feeds start at {@code defaultInterval} and adapt between {@code minInterval}
+     * and {@code maxInterval} (equal bounds: fixed intervals); see the class comment.
+     */
+    public FeedPoller(Fetcher fetcher, FeedReader reader, Duration defaultInterval, Duration minInterval,
+                      Duration maxInterval, Duration maxBackoff, Clock clock) {
+        if (minInterval.compareTo(maxInterval) > 0 || minInterval.isNegative()) {
+            throw new IllegalArgumentException("feed intervals must satisfy 0 <= min <= max: min=" + minInterval
+                    + " max=" + maxInterval);
+        }
         this.fetcher = fetcher;
         this.reader = reader;
         this.defaultInterval = defaultInterval;
+        this.minInterval = minInterval;
+        this.maxInterval = maxInterval;
         this.maxBackoff = maxBackoff;
         this.clock = clock;
     }
@@ -126,9 +151,30 @@ public final class FeedPoller {
         boolean fresh = status == PollResult.Status.UPDATED;
         String etag = fresh ? fetch.header("etag") : s.etag();
         String lastModified = fresh ? fetch.header("last-modified") : s.lastModified();
-        Instant next = now.plus(jitter(s.interval()));
-        states.put(s.feed(), new FeedState(s.feed(), s.interval(), etag, lastModified, next, 0, null));
+        Duration interval = adapt(s, fresh ? bringsNewItems(s.feed(), items) : Boolean.FALSE);
+        Instant next = now.plus(jitter(interval));
+        states.put(s.feed(), new FeedState(s.feed(), interval, etag, lastModified, next, 0, null));
         return new PollResult(s.feed(), status, items, fetch, next, null);
+    }
+
+    /**
+     * True when {@code items} hold a URL the feed's previous full response did not; null when there is
+     * no previous response to compare with (the first poll, or the first after a restart).
+     */
+    private Boolean bringsNewItems(URI feed, List<FeedItem> items) {
+        Set<String> urls = new HashSet<>();
+        items.forEach(i -> urls.add(i.url()));
+        Set<String> before = lastItems.put(feed, urls);
+        return before == null ? null : !before.containsAll(urls);
+    }
+
+    /** The feed's next interval: halved after new items, half as long again after none, within the bounds. */
+    private Duration adapt(FeedState s, Boolean newItems) {
+        if (newItems == null || minInterval.equals(maxInterval)) {
+            return s.interval();
+        }
+        Duration next = newItems ? s.interval().dividedBy(2) : s.interval().multipliedBy(3).dividedBy(2);
+        return next.compareTo(minInterval) < 0 ? minInterval : next.compareTo(maxInterval) > 0 ? maxInterval : next;
     }
 
     private PollResult fail(FeedState s, FetchResult fetch, String reason, Instant now) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,50 @@ class FeedPollerTest {
         PollResult r = poller.poll(server.uri("/feed.xml"));
         assertThat(r.nextPollAt()).isBetween(NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(10)));
         assertThat(poller.due()).isEmpty();
+    }
+
+    @Test
+    void adaptsEachFeedsIntervalToHowOftenItBringsNewItems() {
+        AtomicReference<String> items = new AtomicReference<>("a b");
+        server.route("/pace.xml", ex -> respond(ex, 200, "application/rss+xml", rss(items.get())));
+        FeedPoller adaptive = new FeedPoller(fetcher, new FeedReader(), Duration.ofMinutes(10), Duration.ofMinutes(2),
+                Duration.ofMinutes(60), Duration.ofHours(6), Clock.fixed(NOW, ZoneOffset.UTC));
+        URI feed = server.uri("/pace.xml");
+        assertThat(intervalAfterPoll(adaptive, feed)).as("first poll: nothing to compare with")
+                .isEqualTo(Duration.ofMinutes(10));
+        items.set("a b c");
+        assertThat(intervalAfterPoll(adaptive, feed)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(intervalAfterPoll(adaptive, feed)).as("same items").isEqualTo(Duration.ofSeconds(450));
+        items.set("b c");
+        assertThat(intervalAfterPoll(adaptive, feed)).as("an item dropped, none new")
+                .isEqualTo(Duration.ofSeconds(675));
+        for (int i = 0; i < 10; i++) {
+            intervalAfterPoll(adaptive, feed);
+        }
+        assertThat(adaptive.state(feed).orElseThrow().interval()).isEqualTo(Duration.ofMinutes(60));
+        for (int i = 0; i < 10; i++) {
+            items.set("n" + i + " " + items.get());
+            intervalAfterPoll(adaptive, feed);
+        }
+        assertThat(adaptive.state(feed).orElseThrow().interval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(poller.poll(feed).nextPollAt()).as("fixed intervals by default")
+                .isBetween(NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(10)));
+    }
+
+    private static Duration intervalAfterPoll(FeedPoller poller, URI feed) {
+        assertThat(poller.poll(feed).status()).isEqualTo(PollResult.Status.UPDATED);
+        return poller.state(feed).orElseThrow().interval();
+    }
+
+    /** An RSS feed with one item per space-separated name. */
+    private static byte[] rss(String names) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Pace</title>"
+                + "<link>https://news.example.com/</link><description>d</description>");
+        for (String name : names.split(" ")) {
+            xml.append("<item><title>").append(name).append("</title><link>https://news.example.com/").append(name)
+                    .append("</link></item>");
+        }
+        return xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
