@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.topics.Topics;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -41,6 +42,7 @@ public final class EnrichTopology {
                 .defaultBranch(Branched.as("failed"));
         branches.get(prefix + "failed")
                 .mapValues(o -> ((Outcome.Failed) o).letter(), Named.as(prefix + "unwrap-dead-letter"))
+                .processValues(DeadLetterCounter::new, Named.as(prefix + "count-dead-letters"))
                 .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
                         topics.deadLetters().valueSerde()).withName(prefix + "write-dead-letters"));
         return branches.get(prefix + "enriched")

@@ -12,6 +12,7 @@ import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.Source;
 import io.newsflow.schemas.avro.SourceKind;
+import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.serde.PlainAvroSerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
@@ -93,6 +94,16 @@ class EnrichTopologyTest {
         assertThat(new String(dead.headers().lastHeader(DeadLetters.HEADER_STAGE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("enrich.deserialize");
         assertThat(enrichedOut().readRecord().key()).isEqualTo("id-2");
+        assertThat(deadLetterCount("enrich.deserialize")).isEqualTo(1.0);
+    }
+
+    /** The dead-letter count of {@code stage} in the Streams metrics that the services export. */
+    private double deadLetterCount(String stage) {
+        return driver.metrics().entrySet().stream()
+                .filter(m -> m.getKey().name().equals(DeadLetterCounter.OPERATION + "-total")
+                        && m.getKey().group().equals("stream-" + DeadLetterCounter.SCOPE + "-metrics")
+                        && stage.equals(m.getKey().tags().get(DeadLetterCounter.SCOPE + "-id")))
+                .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();
     }
 
     @Test
@@ -110,6 +121,8 @@ class EnrichTopologyTest {
         assertThat(article.value().getProcessing().getSteps()).containsExactly("extract", "dedupe");
         assertThat(article.value().getProcessing().getWarnings()).singleElement().asString().contains("explode");
         assertThat(article.headers().lastHeader(DeadLetters.HEADER_STAGE)).isNull();
+        assertThat(deadLetterCount("enrich.explode")).isEqualTo(1.0);
+        assertThat(deadLetterCount("enrich.deserialize")).isZero();
     }
 
     @Test

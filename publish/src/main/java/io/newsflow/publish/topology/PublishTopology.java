@@ -3,6 +3,7 @@ package io.newsflow.publish.topology;
 import io.newsflow.publish.json.JsonProjection;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.deadletter.DeadLetters.Origin;
 import io.newsflow.schemas.topics.Topics;
@@ -45,6 +46,7 @@ public final class PublishTopology {
                                 topics.enrichedJson().valueSerde()).withName("write-json")), "json"))
                 .defaultBranch(Branched.withConsumer(bad -> bad
                         .mapValues(v -> (DeadLetter) v, Named.as("as-dead-letter"))
+                        .processValues(DeadLetterCounter::new, Named.as("count-dead-letters"))
                         .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
                                 topics.deadLetters().valueSerde()).withName("write-dead-letters")), "failed"));
         return builder.build();
