@@ -21,6 +21,7 @@ import io.newsflow.ingest.produce.RawArticleSink;
 import io.newsflow.ingest.security.SsrfGuard;
 import io.newsflow.ingest.sitemaps.SitemapEntry;
 import io.newsflow.ingest.sitemaps.SitemapReader;
+import io.newsflow.ingest.sitemaps.SitemapResult;
 import io.newsflow.ingest.url.UrlCanonicalizer;
 import io.newsflow.schemas.avro.FeedHints;
 import io.newsflow.schemas.avro.SourceKind;
@@ -155,13 +156,11 @@ final class IngestCommand implements Callable<Integer> {
                 System.err.printf("newsflow ingest: %s declares %d sitemaps in robots.txt%n", site, found.size());
                 sitemaps.addAll(found);
             }
-            for (URI sitemap : sitemaps) {
-                for (SitemapEntry e : SitemapReader.withDefaults(xml).read(sitemap).entries()) {
-                    FeedHints hints = e.title() == null && e.published() == null ? null
-                            : FeedHints.newBuilder().setTitle(e.title()).setPublished(e.published()).build();
-                    submit(pages, pending, seen, new Discovered(e.url(), hints, SourceKind.SITEMAP, sitemap.toString()));
-                }
-            }
+            // One reader for the whole run: it remembers validators, so re-reading sitemaps when following
+            // them fetches only what changed.
+            SitemapReader sitemapReader = SitemapReader.withDefaults(xml);
+            Duration sitemapInterval = Duration.ofMinutes(config.getInt("ingest.sitemap-interval-minutes", 15));
+            Instant sitemapsDue = Instant.now();
             FeedPoller poller = new FeedPoller(xml, new FeedReader(),
                     Duration.ofMinutes(config.getInt("ingest.feed-interval-minutes", 10)),
                     Duration.ofMinutes(config.getInt("ingest.feed-min-interval-minutes", 2)),
@@ -169,6 +168,10 @@ final class IngestCommand implements Callable<Integer> {
                     Clock.systemUTC());
             feeds.forEach(poller::add);
             do {
+                if (!sitemaps.isEmpty() && !Instant.now().isBefore(sitemapsDue)) {
+                    readSitemaps(sitemapReader, pages, pending, seen);
+                    sitemapsDue = Instant.now().plus(sitemapInterval);
+                }
                 for (PollResult result : follow ? poller.pollDue() : feeds.stream().map(poller::poll).toList()) {
                     if (result.status() == PollResult.Status.FAILED) {
                         System.err.println("newsflow ingest: feed " + result.feed() + " failed: " + result.reason());
@@ -188,6 +191,9 @@ final class IngestCommand implements Callable<Integer> {
                 progress.tick("web", pages.pages() + pages.failures(), sink);
                 if (follow) {
                     Instant next = poller.nextDue().orElse(Instant.now().plusSeconds(60));
+                    if (!sitemaps.isEmpty() && sitemapsDue.isBefore(next)) {
+                        next = sitemapsDue;
+                    }
                     Thread.sleep(Math.max(1_000, Duration.between(Instant.now(), next).toMillis()));
                 }
             } while (follow);
@@ -204,6 +210,25 @@ final class IngestCommand implements Callable<Integer> {
                 .append(c.getId().getTag("status")).append('=').append((long) c.count()));
         if (!outcomes.isEmpty()) {
             System.err.println("newsflow ingest: fetch outcomes:" + outcomes);
+        }
+    }
+
+    /** Reads every sitemap; failed documents are reported, their URLs submitted (hints from Google News tags). */
+    private void readSitemaps(SitemapReader reader, PageIngest pages, List<CompletableFuture<Void>> pending,
+                              Set<String> seen) {
+        for (URI sitemap : sitemaps) {
+            SitemapResult result = reader.read(sitemap);
+            for (SitemapResult.Failure f : result.failures()) {
+                System.err.println("newsflow ingest: sitemap " + f.sitemap() + " failed: " + f.reason());
+            }
+            if (result.limitReached()) {
+                System.err.println("newsflow ingest: sitemap " + sitemap + " cut at a depth, document or URL limit");
+            }
+            for (SitemapEntry e : result.entries()) {
+                FeedHints hints = e.title() == null && e.published() == null ? null
+                        : FeedHints.newBuilder().setTitle(e.title()).setPublished(e.published()).build();
+                submit(pages, pending, seen, new Discovered(e.url(), hints, SourceKind.SITEMAP, sitemap.toString()));
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.newsflow.ingest.feeds.FeedParseException;
 import io.newsflow.ingest.feeds.FeedReader;
 import io.newsflow.ingest.fetch.FetchRequest;
 import io.newsflow.ingest.fetch.FetchResult;
+import io.newsflow.ingest.fetch.FetchStatus;
 import io.newsflow.ingest.fetch.Fetcher;
 import io.newsflow.ingest.sitemaps.internal.Gunzip;
 import io.newsflow.ingest.sitemaps.internal.SitemapParsing;
@@ -24,22 +25,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads sitemaps, sitemap indexes (recursively, bounded in depth, count and URLs), Google News
  * sitemaps and text sitemaps with crawler-commons, and finds sitemaps through robots.txt. The
  * document type is decided from content, so a feed given as a "sitemap" is read as a feed.
+ *
+ * <p>A reader remembers each document's validators (ETag, Last-Modified) and, for an index, its
+ * children, so that reading the same sitemaps again (as a crawl that follows them does) fetches
+ * only what changed: a document that was not modified is skipped, an unmodified index's children
+ * are still checked.
  */
 public final class SitemapReader {
 
     /** Sitemaps may be 50 MB uncompressed (sitemaps.org); more than that is refused as a bomb. */
     private static final long MAX_DECOMPRESSED = 50L * 1024 * 1024;
+    /** Documents whose validators are remembered; past it the memory starts afresh (it only saves fetches). */
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final Fetcher fetcher;
     private final FeedReader feeds = new FeedReader();
     private final int maxDepth;
     private final int maxSitemaps;
     private final int maxUrls;
+    private final Map<URI, Remembered> remembered = new ConcurrentHashMap<>();
 
     /**
      * Creates a reader. {@code fetcher} must accept XML/text/gzip (not HTML-only).
@@ -102,11 +112,19 @@ public final class SitemapReader {
             walk.read++;
             readOne(p, walk);
         }
-        return new SitemapResult(new ArrayList<>(walk.entries.values()), walk.failures, walk.read, walk.limitReached);
+        return new SitemapResult(new ArrayList<>(walk.entries.values()), walk.failures, walk.read,
+                walk.notModified, walk.limitReached);
     }
 
     private void readOne(Pending p, Walk walk) {
-        FetchResult r = fetcher.fetch(FetchRequest.of(p.uri()));
+        Remembered before = remembered.get(p.uri());
+        FetchResult r = fetcher.fetch(before == null ? FetchRequest.of(p.uri())
+                : new FetchRequest(p.uri(), before.etag(), before.lastModified()));
+        if (r.status() == FetchStatus.NOT_MODIFIED && before != null) {
+            walk.notModified++;
+            enqueueChildren(before.children(), p, walk);
+            return;
+        }
         if (!r.hasBody()) {
             walk.failures.add(new SitemapResult.Failure(p.uri(), r.status() + (r.reason() == null ? "" : ": " + r.reason())));
             return;
@@ -120,8 +138,11 @@ public final class SitemapReader {
             }
             if (kind.isFeed()) {
                 addFeed(feeds.parse(body, r.finalUri()), p.uri(), walk);
+                remember(p.uri(), r, List.of());
             } else if (kind.isSitemap()) {
-                addSitemap(SitemapParsing.parse(body, kind, r.finalUri()), p, walk);
+                SitemapParsing.Parsed parsed = SitemapParsing.parse(body, kind, r.finalUri());
+                addSitemap(parsed, p, walk);
+                remember(p.uri(), r, parsed.children());
             } else {
                 walk.failures.add(new SitemapResult.Failure(p.uri(), "neither sitemap nor feed (" + kind + ")"));
             }
@@ -130,11 +151,27 @@ public final class SitemapReader {
         }
     }
 
+    private void remember(URI uri, FetchResult r, List<URI> children) {
+        String etag = r.header("etag");
+        String lastModified = r.header("last-modified");
+        if (etag == null && lastModified == null) {
+            return;
+        }
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(uri, new Remembered(etag, lastModified, List.copyOf(children)));
+    }
+
     private void addSitemap(SitemapParsing.Parsed parsed, Pending p, Walk walk) {
         for (SitemapEntry e : parsed.entries()) {
             walk.add(e);
         }
-        for (URI child : parsed.children()) {
+        enqueueChildren(parsed.children(), p, walk);
+    }
+
+    private void enqueueChildren(List<URI> children, Pending p, Walk walk) {
+        for (URI child : children) {
             if (p.depth() + 1 > maxDepth) {
                 walk.limitReached = true;
             } else {
@@ -149,6 +186,10 @@ public final class SitemapReader {
         }
     }
 
+    /** What a document's last full response said: its validators and, for an index, its children. */
+    private record Remembered(String etag, String lastModified, List<URI> children) {
+    }
+
     /** A document waiting to be read, with its depth below the root. */
     private record Pending(URI uri, int depth) {
     }
@@ -160,6 +201,7 @@ public final class SitemapReader {
         private final Map<String, SitemapEntry> entries = new LinkedHashMap<>();
         private final List<SitemapResult.Failure> failures = new ArrayList<>();
         private int read;
+        private int notModified;
         private boolean limitReached;
 
         void enqueue(URI uri, int depth) {

@@ -9,10 +9,12 @@ import java.util.List;
  *
  * @param entries      URLs found, in discovery order, without duplicates
  * @param failures     sitemaps that could not be fetched or parsed
- * @param sitemapsRead number of documents fetched and parsed
+ * @param sitemapsRead number of documents fetched (parsed, or not modified since the reader's last walk)
+ * @param notModified  of those, documents not modified since the reader last read them (their URLs are
+ *                     not listed again)
  * @param limitReached true if the depth, sitemap-count or URL-count limit stopped the walk
  */
-public record SitemapResult(List<SitemapEntry> entries, List<Failure> failures, int sitemapsRead,
+public record SitemapResult(List<SitemapEntry> entries, List<Failure> failures, int sitemapsRead, int notModified,
                             boolean limitReached) {
 
     /** Copies the lists so the record is immutable. */

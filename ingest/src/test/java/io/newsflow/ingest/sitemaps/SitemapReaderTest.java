@@ -4,6 +4,7 @@ import static io.newsflow.ingest.fetch.LoopbackServer.respond;
 import static io.newsflow.ingest.fetch.LoopbackServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.newsflow.ingest.discovery.SourceKind;
 import io.newsflow.ingest.fetch.FetchOptions;
 import io.newsflow.ingest.fetch.HttpFetcher;
@@ -16,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +81,59 @@ class SitemapReaderTest {
         });
         assertThat(server.hits("/index.xml")).isEqualTo(1);
         assertThat(r.sitemapsRead()).isEqualTo(5);
+    }
+
+    /** As a crawl that follows sitemaps reads them: again and again, fetching in full only what changed. */
+    @Test
+    void readingAgainFetchesOnlyChangedDocumentsAndStillChecksTheChildrenOfAnUnchangedIndex() {
+        String index = "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<sitemap><loc>" + base + "/news.xml</loc></sitemap></sitemapindex>";
+        AtomicReference<String> news = new AtomicReference<>(urlset("a"));
+        AtomicInteger full = new AtomicInteger();
+        server.route("/index.xml", conditional("\"i1\"", () -> index, full));
+        server.route("/news.xml", conditional(null, news::get, full));
+        SitemapResult first = reader.read(server.uri("/index.xml"));
+        assertThat(first.entries()).extracting(SitemapEntry::url).containsExactly(base + "/a");
+        assertThat(full.get()).isEqualTo(2);
+
+        SitemapResult unchanged = reader.read(server.uri("/index.xml"));
+        assertThat(unchanged.entries()).isEmpty();
+        assertThat(unchanged.notModified()).isEqualTo(2);
+        assertThat(full.get()).isEqualTo(2);
+
+        news.set(urlset("a", "b"));
+        SitemapResult changed = reader.read(server.uri("/index.xml"));
+        assertThat(changed.entries()).extracting(SitemapEntry::url).containsExactly(base + "/a", base + "/b");
+        assertThat(changed.notModified()).isEqualTo(1);
+        assertThat(full.get()).isEqualTo(3);
+    }
+
+    private String urlset(String... paths) {
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (String p : paths) {
+            xml.append("<url><loc>").append(base).append('/').append(p).append("</loc></url>");
+        }
+        return xml.append("</urlset>").toString();
+    }
+
+    /**
+     * Serves {@code body} with an ETag ({@code etag}, or one derived from the body) and answers 304 to a
+     * request that names it; counts the full responses in {@code full}.
+     */
+    private static HttpHandler conditional(String etag, Supplier<String> body, AtomicInteger full) {
+        return ex -> {
+            String content = body.get();
+            String tag = etag != null ? etag : "\"" + Integer.toHexString(content.hashCode()) + "\"";
+            if (tag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            full.incrementAndGet();
+            ex.getResponseHeaders().add("ETag", tag);
+            respond(ex, 200, "application/xml", content.getBytes(StandardCharsets.UTF_8));
+        };
     }
 
     @Test
