@@ -21,6 +21,12 @@ public final class KeywordExtractor {
     /** Longer phrases are rarer by construction; a mild boost lets "interior ministry" beat "ministry". */
     private static final double LENGTH_BOOST = 0.25;
 
+    /** Candidates scored between two checks of whether the rest could still be chosen. */
+    private static final int SCORING_BATCH = 32;
+    /** Best score first; ties by phrase, so the ranking never depends on map order. */
+    private static final Comparator<Map.Entry<String, Double>> RANKING =
+            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+
     private final Candidates candidates;
 
     /** Creates an extractor with the bundled stop-word lists. */
@@ -43,18 +49,45 @@ public final class KeywordExtractor {
         candidates.collect(text, language, 1.0, stats);
         candidates.collect(title, language, TITLE_WEIGHT, stats);
         long n = df.documents();
-        List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        // A candidate's score is at most what it would be had the stream never seen it (document frequency
+        // 0). Candidates are scored best bound first, and once the chosen phrases are settled no candidate
+        // left can reach them: most words of an article occur once and are never looked up. The result is
+        // the same as scoring every candidate; the look-ups (a state-store read each) are what is saved.
+        double maxIdf = Math.log(n + 1.0) + 1.0;
+        List<Candidate> pending = new ArrayList<>();
         for (Map.Entry<String, Stat> e : stats.entrySet()) {
             Stat s = e.getValue();
             if (s.words > 1 && s.count < 2) {
                 continue; // A phrase seen once is usually an accident of word order, not a key phrase.
             }
-            double idf = Math.log((n + 1.0) / (df.frequency(e.getKey()) + 1.0)) + 1.0;
             double tf = 1 + Math.log(s.count);
-            scored.add(Map.entry(e.getKey(), tf * idf * (1 + LENGTH_BOOST * (s.words - 1))));
+            double boost = 1 + LENGTH_BOOST * (s.words - 1);
+            pending.add(new Candidate(e.getKey(), tf, boost, tf * maxIdf * boost));
         }
-        scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return select(scored, stats, max);
+        pending.sort(Comparator.comparingDouble(Candidate::bound).reversed());
+        List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        int next = 0;
+        while (next < pending.size()) {
+            for (int end = Math.min(pending.size(), next + SCORING_BATCH); next < end; next++) {
+                Candidate c = pending.get(next);
+                double idf = Math.log((n + 1.0) / (df.frequency(c.key()) + 1.0)) + 1.0;
+                scored.add(Map.entry(c.key(), c.tf() * idf * c.boost()));
+            }
+            if (next < pending.size()) {
+                scored.sort(RANKING);
+                List<Map.Entry<String, Double>> picks = pick(scored, max);
+                if (picks.size() == max && pending.get(next).bound() < picks.get(max - 1).getValue()) {
+                    break;
+                }
+            }
+        }
+        scored.sort(RANKING);
+        List<Keyword> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : pick(scored, max)) {
+            out.add(new Keyword(stats.get(e.getKey()).surface, Math.round(e.getValue() * 1000) / 1000.0));
+        }
+        out.sort(Comparator.comparingDouble(Keyword::score).reversed());
+        return out;
     }
 
     /** The distinct terms of an article to count once into the document frequencies. */
@@ -62,22 +95,28 @@ public final class KeywordExtractor {
         return List.copyOf(candidates.keys(title, text, language));
     }
 
-    private static List<Keyword> select(List<Map.Entry<String, Double>> scored, Map<String, Stat> stats, int max) {
-        List<Keyword> out = new ArrayList<>();
-        List<String> chosen = new ArrayList<>();
-        for (Map.Entry<String, Double> e : scored) {
+    /**
+     * The best phrases in {@code ranked} order, up to {@code max}, leaving out any contained in or overlapping a
+     * better one.
+     */
+    private static List<Map.Entry<String, Double>> pick(List<Map.Entry<String, Double>> ranked, int max) {
+        List<Map.Entry<String, Double>> chosen = new ArrayList<>();
+        for (Map.Entry<String, Double> e : ranked) {
             String key = e.getKey();
-            if (chosen.stream().anyMatch(c -> contains(c, key) || contains(key, c) || sharedWords(c, key) >= 2)) {
+            if (chosen.stream().map(Map.Entry::getKey)
+                    .anyMatch(c -> contains(c, key) || contains(key, c) || sharedWords(c, key) >= 2)) {
                 continue;
             }
-            chosen.add(key);
-            out.add(new Keyword(stats.get(key).surface, Math.round(e.getValue() * 1000) / 1000.0));
-            if (out.size() == max) {
+            chosen.add(e);
+            if (chosen.size() == max) {
                 break;
             }
         }
-        out.sort(Comparator.comparingDouble(Keyword::score).reversed());
-        return out;
+        return chosen;
+    }
+
+    /** A phrase to score: its term frequency, length boost, and the highest score it could have. */
+    private record Candidate(String key, double tf, double boost, double bound) {
     }
 
     /** Overlapping n-grams of one name ("new york state attorney", "york state attorney general") share words. */
