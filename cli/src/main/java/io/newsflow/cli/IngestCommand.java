@@ -213,7 +213,7 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads every sitemap; failed documents are reported, their URLs submitted (hints from Google News tags). */
+    /** Reads every sitemap, reports the documents that failed, submits the URLs found (with Google News hints). */
     private void readSitemaps(SitemapReader reader, PageIngest pages, List<CompletableFuture<Void>> pending,
                               Set<String> seen) {
         for (URI sitemap : sitemaps) {
