@@ -6,6 +6,8 @@ import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
+import io.newsflow.schemas.serde.RecordLimits;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -26,6 +28,9 @@ public final class PublishService {
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
                 TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
-        return new KafkaStreams(PublishTopology.build(topics), props);
+        return new KafkaStreams(PublishTopology.build(topics,
+                RecordLimits.maxValueBytes(config.asMap().get("publish.max-record-bytes")),
+                Duration.ofSeconds(Long.parseLong(String.valueOf(
+                        config.asMap().getOrDefault("publish.registry-wait-seconds", "30")).trim()))), props);
     }
 }

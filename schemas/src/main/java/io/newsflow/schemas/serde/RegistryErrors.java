@@ -66,8 +66,26 @@ public final class RegistryErrors {
         return null;
     }
 
+    private static String text(Throwable t, String getter) {
+        try {
+            Object v = t.getClass().getMethod(getter).invoke(t);
+            return v == null || v.toString().isBlank() ? null : v.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static String summary(Throwable t) {
         String message = t.getMessage();
+        if (message == null) {
+            // The registry client's problem answers carry their text in title and detail, not the message.
+            Integer status = httpStatus(t);
+            String detail = text(t, "getDetail");
+            String title = text(t, "getTitle");
+            message = (status == null ? "" : "HTTP " + status + " ") + (title == null ? "" : title)
+                    + (detail == null ? "" : (title == null ? "" : ": ") + detail);
+            message = message.isBlank() ? null : message.trim();
+        }
         String line = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         line = line.replace('\n', ' ').replace('\r', ' ');
         return line.length() <= 300 ? line : line.substring(0, 300) + "…";
