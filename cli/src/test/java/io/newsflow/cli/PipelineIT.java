@@ -195,6 +195,38 @@ class PipelineIT {
         assertThat(code).isZero();
     }
 
+    @Test
+    void aRawArticleWrittenWithAnOlderSchemaVersionIsStillRead() throws Exception {
+        // An older producer's schema: today's RawArticle without the fields added later (all optional).
+        var current = RawArticle.getClassSchema();
+        List<org.apache.avro.Schema.Field> fields = current.getFields().stream()
+                .filter(f -> !List.of("hints", "finalUrl", "charset", "truncated").contains(f.name()))
+                .map(f -> new org.apache.avro.Schema.Field(f, f.schema())).toList();
+        var older = org.apache.avro.Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(),
+                false, fields);
+        RawArticle now = raw("older-schema");
+        var record = new org.apache.avro.generic.GenericData.Record(older);
+        for (var f : fields) {
+            record.put(f.name(), now.get(f.name()));
+        }
+        record.put("fetchedAt", now.getFetchedAt().toEpochMilli());
+        var sourceSchema = older.getField("source").schema();
+        var source = new org.apache.avro.generic.GenericData.Record(sourceSchema);
+        source.put("kind", new org.apache.avro.generic.GenericData.EnumSymbol(
+                sourceSchema.getField("kind").schema(), "PRODUCER"));
+        source.put("name", "an older producer");
+        record.put("source", source);
+        var serde = new io.apicurio.registry.serde.avro.AvroSerde<org.apache.avro.generic.GenericRecord>();
+        Map<String, Object> config = new java.util.HashMap<>(RegistrySerdeFactory.create(pipeline.registryUrl(), Map.of()).config());
+        config.remove("apicurio.registry.use-specific-avro-reader");
+        serde.configure(config, false);
+        sendBytes(new ProducerRecord<>(topics.raw().name(), "older-schema",
+                serde.serializer().serialize(topics.raw().name(), record)));
+        ConsumerRecord<String, byte[]> out = await(topics.enriched().name(), r -> "older-schema".equals(r.key()));
+        assertThat(topics.enriched().valueSerde().deserializer().deserialize(out.topic(), out.value()).getText())
+                .contains("new tram line between Lakeside station");
+    }
+
     private static DeadLetter letter(ConsumerRecord<String, byte[]> record) {
         return topics.deadLetters().valueSerde().deserializer().deserialize(record.topic(), record.value());
     }
