@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Event-driven news ingestion on Apache Kafka.",
         subcommands = {DemoCommand.class, LocalCommand.class, IngestCommand.class, EnrichCommand.class,
             PublishCommand.class, ProduceCommand.class, TailCommand.class, ExtractCommand.class,
-            DlqCommand.class, SchemasCommand.class, TopicsCommand.class})
+            DlqCommand.class, SchemasCommand.class, TopicsCommand.class, ConfigCommand.class})
 public final class Newsflow {
 
     /** Generated Avro classes live here; Avro 1.12 refuses to (de)serialise untrusted packages. */
@@ -25,8 +25,23 @@ public final class Newsflow {
         // The registry client logs through java.util.logging: send it to the same place as the rest.
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        int code = new CommandLine(new Newsflow()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine().execute(args);
         System.exit(code);
+    }
+
+    /**
+     * The command line: expected failures (a bad configuration) print one line and exit 2 instead of
+     * a stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Newsflow()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, cmd, parsed) -> {
+                    if (error instanceof io.newsflow.schemas.config.ConfigException) {
+                        cmd.getErr().println("newsflow " + cmd.getCommandName() + ": " + error.getMessage());
+                        return 2;
+                    }
+                    throw error;
+                });
     }
 
     /** Version from the jar manifest. */

@@ -16,9 +16,18 @@ import java.util.TreeMap;
 
 /**
  * Layered configuration of a service: the commented defaults shipped in the jar, then a user
- * file, then environment variables ({@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS} sets
- * {@code kafka.bootstrap.servers}), then explicit overrides (command-line options). Keys under
+ * file, then environment variables, then explicit overrides (command-line options). Keys under
  * {@code kafka.} pass straight through to the Kafka clients, so SASL/SSL needs no code.
+ *
+ * <p>Environment variables: {@code NEWSFLOW_<NAME>} sets the known key whose name, upper-cased with
+ * '.' and '-' written as '_', is NAME ({@code NEWSFLOW_INGEST_REFETCH_AFTER_HOURS} sets
+ * {@code ingest.refetch-after-hours}); any other NAME is lower-cased with "__" read as '-' and '_'
+ * as '.' ({@code NEWSFLOW_KAFKA_SASL_MECHANISM} sets {@code kafka.sasl.mechanism}). The launcher's
+ * and the log's own variables ({@code NEWSFLOW_JAVA}, {@code NEWSFLOW_LOG_LEVEL}, ...) are not keys.
+ *
+ * <p>A key this service does not know fails at load with the nearest valid key suggested
+ * (see {@link ConfigKeys}); keys of another service's area are left alone, so one file or
+ * environment can serve all three.
  */
 public final class ServiceConfig {
 
@@ -26,9 +35,15 @@ public final class ServiceConfig {
     public static final String KAFKA_PREFIX = "kafka.";
 
     private final Map<String, String> values;
+    private final Map<String, String> origins;
+
+    private ServiceConfig(Map<String, String> values, Map<String, String> origins) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.origins = Collections.unmodifiableMap(new TreeMap<>(origins));
+    }
 
     private ServiceConfig(Map<String, String> values) {
-        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this(values, Map.of());
     }
 
     /**
@@ -38,17 +53,45 @@ public final class ServiceConfig {
     public static ServiceConfig load(String defaultsResource, Path userFile, Map<String, String> environment,
                                      Map<String, String> overrides) {
         Map<String, String> merged = new TreeMap<>();
-        merged.putAll(fromResource(defaultsResource));
+        Map<String, String> origins = new TreeMap<>();
+        Map<String, String> defaults = fromResource(defaultsResource);
+        put(merged, origins, defaults, "default");
+        ConfigKeys keys = new ConfigKeys(defaults.keySet());
         if (userFile != null) {
-            merged.putAll(fromFile(userFile));
+            Map<String, String> file = fromFile(userFile);
+            file.keySet().forEach(k -> keys.check(k, "in " + userFile));
+            put(merged, origins, file, "file " + userFile);
         }
         environment.forEach((name, value) -> {
-            if (name.startsWith("NEWSFLOW_")) {
-                merged.put(name.substring("NEWSFLOW_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            if (name.startsWith("NEWSFLOW_") && !ConfigKeys.NOT_KEYS.contains(name)) {
+                String key = keys.fromEnvironment(name.substring("NEWSFLOW_".length()));
+                keys.check(key, "from environment variable " + name);
+                merged.put(key, value);
+                origins.put(key, "env " + name);
             }
         });
-        merged.putAll(overrides);
-        return new ServiceConfig(merged);
+        overrides.keySet().forEach(k -> keys.check(k, "given on the command line"));
+        put(merged, origins, overrides, "flag");
+        return new ServiceConfig(merged, origins);
+    }
+
+    private static void put(Map<String, String> merged, Map<String, String> origins, Map<String, String> values,
+                            String origin) {
+        merged.putAll(values);
+        values.keySet().forEach(k -> origins.put(k, origin));
+    }
+
+    /** Where each key's value came from: {@code default}, {@code file PATH}, {@code env NAME}, {@code flag}, {@code set}. */
+    public Map<String, String> origins() {
+        return origins;
+    }
+
+    /** Every key with its value and origin, one per line, secrets masked: what {@code newsflow config} prints. */
+    public java.util.List<String> describe() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        values.forEach((k, v) -> lines.add(k + "=" + (ConfigKeys.isSecret(k) && !v.isBlank() ? "****" : v)
+                + "\t# " + origins.getOrDefault(k, "set")));
+        return lines;
     }
 
     /** A configuration of exactly these values (tests, embedded runs). */
@@ -59,8 +102,35 @@ public final class ServiceConfig {
     /** This configuration with some keys replaced. */
     public ServiceConfig with(Map<String, String> overrides) {
         Map<String, String> merged = new TreeMap<>(values);
-        merged.putAll(overrides);
-        return new ServiceConfig(merged);
+        Map<String, String> from = new TreeMap<>(origins);
+        put(merged, from, overrides, "set");
+        return new ServiceConfig(merged, from);
+    }
+
+    /** A boolean value ({@code true}/{@code false}, any case), or the fallback. */
+    public boolean getBoolean(String key, boolean fallback) {
+        String v = get(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new ConfigException("configuration key '" + key + "' is not true or false: " + v);
+    }
+
+    /** A duration in seconds (a number) or ISO-8601 ({@code PT30S}), or the fallback. */
+    public java.time.Duration getSeconds(String key, java.time.Duration fallback) {
+        String v = get(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return v.toUpperCase(Locale.ROOT).startsWith("P") ? java.time.Duration.parse(v)
+                    : java.time.Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        } catch (RuntimeException e) {
+            throw new ConfigException("configuration key '" + key + "' is not a duration in seconds: " + v);
+        }
     }
 
     /** All values. */
@@ -72,7 +142,7 @@ public final class ServiceConfig {
     public String get(String key) {
         String v = values.get(key);
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("missing configuration key '" + key + "'");
+            throw new ConfigException("missing configuration key '" + key + "'");
         }
         return v.trim();
     }
@@ -89,7 +159,7 @@ public final class ServiceConfig {
         try {
             return v == null ? fallback : Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration key '" + key + "' is not an integer: " + v, e);
+            throw new ConfigException("configuration key '" + key + "' is not an integer: " + v);
         }
     }
 
@@ -99,7 +169,7 @@ public final class ServiceConfig {
         try {
             return v == null ? fallback : Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("configuration key '" + key + "' is not a number: " + v, e);
+            throw new ConfigException("configuration key '" + key + "' is not a number: " + v);
         }
     }
 
