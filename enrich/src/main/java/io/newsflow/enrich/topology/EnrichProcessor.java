@@ -6,6 +6,7 @@ import io.newsflow.enrich.steps.StepProvider;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Processing;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.serde.RegistryRetry;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
@@ -37,6 +39,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
     private Deserializer<RawArticle> deserializer;
     private List<EnrichmentStep> steps;
     private RegistryRetry registryRetry;
+    private Sensor rekeyed;
 
     EnrichProcessor(EnrichOptions options, List<String> storeNames) {
         this.options = options;
@@ -47,6 +50,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.deserializer = options.topics().raw().valueSerde().deserializer();
+        this.rekeyed = context.metrics().addRateTotalSensor(DeadLetterCounter.SCOPE, "enrich", "rekeyed",
+                Sensor.RecordingLevel.INFO);
         this.registryRetry = new RegistryRetry(Duration.ofSeconds(
                 options.settings().getLong("registry-wait-seconds", DEFAULT_REGISTRY_WAIT_SECONDS)));
         StepProvider.StoreLookup lookup = new StepProvider.StoreLookup() {
@@ -89,6 +94,13 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
         }
         EnrichedArticle.Builder out = start(raw);
         ArticleDraft draft = new ArticleDraft(raw, out);
+        if (!raw.getId().equals(record.key())) {
+            // Kept, not refused: the output is keyed by the id, so downstream topics stay co-partitioned;
+            // the producer is told through the warning and the enrich-rekeyed-total metric.
+            rekeyed.record();
+            draft.warn("record key " + (record.key() == null ? "was null" : "did not match the article id")
+                    + "; the article is keyed by its id (key raw records by their id: see README, Keys)");
+        }
         List<String> applied = new ArrayList<>();
         for (EnrichmentStep step : steps) {
             try {

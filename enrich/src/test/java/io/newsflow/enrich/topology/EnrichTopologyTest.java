@@ -80,7 +80,15 @@ class EnrichTopologyTest {
     void keysOutputByArticleIdWhenProducerUsedAnotherKey() {
         start(Steps.resolve(List.of("extract")));
         rawIn().pipeInput("not-the-id", raw("id-7", PAGE));
-        assertThat(enrichedOut().readRecord().key()).isEqualTo("id-7");
+        rawIn().pipeInput(new TestRecord<>(null, raw("id-8", PAGE)));
+        List<TestRecord<String, EnrichedArticle>> out = enrichedOut().readRecordsToList();
+        assertThat(out).extracting(TestRecord::key).containsExactly("id-7", "id-8");
+        assertThat(out.get(0).value().getProcessing().getWarnings()).singleElement().asString()
+                .contains("did not match the article id");
+        assertThat(out.get(1).value().getProcessing().getWarnings()).singleElement().asString().contains("was null");
+        assertThat(driver.metrics().entrySet().stream()
+                .filter(m -> m.getKey().name().equals("rekeyed-total"))
+                .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum()).isEqualTo(2.0);
     }
 
     @Test
