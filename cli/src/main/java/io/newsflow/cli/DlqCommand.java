@@ -66,8 +66,13 @@ final class DlqCommand {
         }
     }
 
+    /** The dead-letter queue, or null (the problem printed) when the broker, registry or topics are not there. */
     static DeadLetterQueue open(ConnectionOptions connection) {
         ServiceConfig config = connection.load(EnrichService.DEFAULTS);
+        TopicNames names = TopicNames.fromConfig(config.asMap());
+        if (Preflight.failed("dlq", config, List.of(names.deadLetters(), names.deadLetterReplays()), true)) {
+            return null;
+        }
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
         return new DeadLetterQueue(config.kafka(), topics);
@@ -86,6 +91,9 @@ final class DlqCommand {
         @Override
         public Integer call() {
             try (DeadLetterQueue dlq = open(connection)) {
+                if (dlq == null) {
+                    return 1;
+                }
                 List<DeadLetterQueue.Entry> entries = dlq.list(selection.filter());
                 for (DeadLetterQueue.Entry e : entries) {
                     DeadLetter l = e.letter();
@@ -115,6 +123,9 @@ final class DlqCommand {
                 return 2;
             }
             try (DeadLetterQueue dlq = open(connection)) {
+                if (dlq == null) {
+                    return 1;
+                }
                 var entry = dlq.get(Integer.parseInt(parts[0].trim()), Long.parseLong(parts[1].trim()));
                 if (entry.isEmpty()) {
                     System.err.println("newsflow dlq show: no dead letter at " + ref);
@@ -169,6 +180,9 @@ final class DlqCommand {
         @Override
         public Integer call() {
             try (DeadLetterQueue dlq = open(connection)) {
+                if (dlq == null) {
+                    return 1;
+                }
                 var outcomes = dlq.replay(selection.filter(), dryRun);
                 long replayed = 0;
                 for (var o : outcomes) {

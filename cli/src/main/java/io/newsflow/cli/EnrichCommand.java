@@ -2,6 +2,8 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.service.EnrichService;
 import io.newsflow.schemas.config.ServiceConfig;
+import io.newsflow.schemas.topics.TopicNames;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -18,6 +20,10 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig config = connection.load(EnrichService.DEFAULTS);
+        TopicNames names = TopicNames.fromConfig(config.asMap());
+        if (Preflight.failed("enrich", config, List.of(names.raw(), names.enriched(), names.deadLetters()), true)) {
+            return 1;
+        }
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "enrich")) {
             KafkaStreams app = EnrichService.create(config);
             metrics.watch(app);

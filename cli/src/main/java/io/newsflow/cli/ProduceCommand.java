@@ -46,6 +46,9 @@ final class ProduceCommand implements Callable<Integer> {
         ServiceConfig config = connection.load(IngestCommand.DEFAULTS);
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
+        if (Preflight.failed("produce", config, java.util.List.of(topics.raw().name()), true)) {
+            return 1;
+        }
         byte[] body = "-".equals(file) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
         RawArticle raw = RawArticle.newBuilder()
                 .setId(ArticleIds.fromCanonicalUrl(url)).setUrl(url).setFetchedAt(Instant.now())

@@ -2,6 +2,8 @@ package io.newsflow.cli;
 
 import io.newsflow.publish.service.PublishService;
 import io.newsflow.schemas.config.ServiceConfig;
+import io.newsflow.schemas.topics.TopicNames;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -18,6 +20,11 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig config = connection.load(PublishService.DEFAULTS);
+        TopicNames names = TopicNames.fromConfig(config.asMap());
+        if (Preflight.failed("publish", config, List.of(names.enriched(), names.enrichedJson(), names.deadLetters()),
+                true)) {
+            return 1;
+        }
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish")) {
             KafkaStreams app = PublishService.create(config);
             metrics.watch(app);

@@ -32,6 +32,9 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         ServiceConfig config = connection.load(PublishService.DEFAULTS);
         String topic = TopicNames.fromConfig(config.asMap()).enrichedJson();
+        if (Preflight.failed("tail", config, List.of(topic), false)) {
+            return 1;
+        }
         long printed = 0;
         long lastRecord = System.nanoTime();
         try (TopicReader reader = new TopicReader(config.kafka(), List.of(topic), fromBeginning)) {

@@ -24,7 +24,7 @@ final class ConfigKeys {
     /** Settings every service may be given, beyond its defaults file. */
     static final Set<String> SHARED = Set.of("registry.url", "registry.basic-auth", "registry.bearer-token",
             "registry.ssl.truststore.location", "registry.ssl.truststore.password", "registry.ssl.truststore.type",
-            "registry.retries", "registry.auto-register", "metrics.port", "topic.raw", "topic.enriched", "topic.dlq",
+            "registry.retries", "registry.auto-register", "metrics.port", "preflight.timeout-seconds", "topic.raw", "topic.enriched", "topic.dlq",
             "topic.enriched-json", "topic.fetch-status", "topic.dlq-replays");
 
     private static final Set<String> AREAS = Set.of("ingest", "enrich", "publish");
