@@ -34,6 +34,11 @@ final class SchemasCommand {
         @Override
         public Integer call() {
             ServiceConfig config = connection.load(EnrichService.DEFAULTS);
+            var problem = Preflight.registry(config);
+            if (problem.isPresent()) {
+                System.err.println("newsflow schemas: " + problem.get());
+                return 1;
+            }
             String url = SchemaRegistration.confluentUrl(config.get("registry.url"));
             var client = new ConfluentRegistryClient(RegistryClientConfig.from(url, config.asMap()));
             for (var r : SchemaRegistration.register(client, TopicNames.fromConfig(config.asMap()),

@@ -94,25 +94,40 @@ class DeployIT {
     }
 
     @Test
-    void aClosedBrokerPortFailsFastWithOneLine() throws Exception {
+    void aClosedPortOrAnUnknownHostFailsFastWithOneLine() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        String closed = "127.0.0.1:" + port;
+        assertFailsFast(closed, "topics", "describe", "-b", closed);
+        assertFailsFast(closed, "enrich", "-b", closed, "-r", ccompat, "-D", "preflight.timeout-seconds=5");
+        assertFailsFast("no-such-host.invalid", "tail", "-b", "no-such-host.invalid:9092");
+        assertFailsFast("registry at http://" + closed, "schemas", "register", "-r", "http://" + closed);
+        // Run before any test of this class created the topics, or after: only the missing topic fails.
+        if (!registry.subjects().contains("news.raw.v1-value")) {
+            assertFailsFast("has no topic news.raw.v1", "produce", "-b", stack.kafka().bootstrapServers(),
+                    "-r", ccompat, "--url", "https://x.test/a", "-");
+        }
+    }
+
+    private static void assertFailsFast(String mentioned, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
         long start = System.nanoTime();
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Newsflow()).execute("topics", "describe", "-b", "127.0.0.1:" + port);
+            code = Newsflow.commandLine().execute(args);
         } finally {
             System.setErr(old);
         }
-        assertThat(code).isNotZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("newsflow topics:")))
-                .singleElement().asString().contains("127.0.0.1:" + port);
+        String output = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(output).isNotZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(String.join(" ", args)).isLessThan(Duration.ofSeconds(20));
+        assertThat(output.lines().filter(l -> l.startsWith("newsflow " + args[0]))).as(output)
+                .singleElement().asString().contains(mentioned);
+        assertThat(output).as("no stack trace").doesNotContain("\tat ");
     }
 
     @Test
