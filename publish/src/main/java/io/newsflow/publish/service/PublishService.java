@@ -4,6 +4,7 @@ import io.newsflow.publish.topology.PublishTopology;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.streams.ThreadReplacingHandler;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.util.Properties;
@@ -18,7 +19,12 @@ public final class PublishService {
     private PublishService() {
     }
 
-    /** Creates (not starts) the Streams application for a configuration. */
+    /**
+     * Creates (not starts) the Streams application for a configuration. A stream thread that dies
+     * from an exception (broker or registry unreachable for too long, a fenced producer) is
+     * replaced, and its tasks resume from their last commit ({@link ThreadReplacingHandler}), so
+     * the service recovers from such faults without a restart; an {@link Error} stops it.
+     */
     public static KafkaStreams create(ServiceConfig config) {
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
@@ -26,6 +32,8 @@ public final class PublishService {
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
                 TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
-        return new KafkaStreams(PublishTopology.build(topics), props);
+        KafkaStreams app = new KafkaStreams(PublishTopology.build(topics), props);
+        ThreadReplacingHandler.install(app, "publish");
+        return app;
     }
 }
