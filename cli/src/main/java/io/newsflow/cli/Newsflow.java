@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
         description = "Event-driven news ingestion on Apache Kafka.",
         subcommands = {DemoCommand.class, LocalCommand.class, IngestCommand.class, EnrichCommand.class,
-            PublishCommand.class, ProduceCommand.class, TailCommand.class, ExtractCommand.class})
+            PublishCommand.class, ProduceCommand.class, TailCommand.class, ExtractCommand.class,
+            DlqCommand.class})
 public final class Newsflow {
 
     /** Generated Avro classes live here; Avro 1.12 refuses to (de)serialise untrusted packages. */

@@ -39,7 +39,7 @@ final class FaultLane implements AutoCloseable {
         this.stack = stack;
         String prefix = "fault." + name + ".";
         this.names = new TopicNames(prefix + "raw", prefix + "enriched", prefix + "dlq", prefix + "json",
-                prefix + "fetch-status");
+                prefix + "fetch-status", prefix + "dlq-replays");
         stack.kafka().createTopics(names.topicConfigs(), partitions);
         this.topics = Topics.create(names, RegistrySerdeFactory.create(stack.registry().apiUrl(), Map.of()));
         try {
@@ -85,6 +85,7 @@ final class FaultLane implements AutoCloseable {
         c.put("topic.dlq", names.deadLetters());
         c.put("topic.enriched-json", names.enrichedJson());
         c.put("topic.fetch-status", names.fetchStatus());
+        c.put("topic.dlq-replays", names.deadLetterReplays());
         // Short test: commit often, and notice a killed member within seconds, not 45 s.
         c.put("kafka.commit.interval.ms", "100");
         c.put("kafka.session.timeout.ms", "6000");

@@ -10,6 +10,8 @@ import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.Source;
 import io.newsflow.schemas.avro.SourceKind;
+import io.newsflow.schemas.deadletter.DeadLetterQueue;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
@@ -114,6 +116,126 @@ class PipelineIT {
         assertThat(json.get("id").asText()).isEqualTo("json-1");
         assertThat(json.get("title").asText()).contains("Tram line opens");
         assertThat(json.get("text").asText()).contains("Mayor Elena Brandt");
+    }
+
+    @Test
+    void aHeaderNamingAnotherEncodingNeitherBreaksItsRecordNorPoisonsLaterOnes() throws Exception {
+        byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), raw("hdr-1"));
+        var poisoned = new ProducerRecord<>(topics.raw().name(), "hdr-1", value);
+        poisoned.headers().add("apicurio.value.encoding", "JSON".getBytes(StandardCharsets.UTF_8));
+        sendBytes(poisoned);
+        send(raw("hdr-2"));
+        assertThat(await(topics.enriched().name(), r -> "hdr-1".equals(r.key())).headers().toArray()).isEmpty();
+        assertThat(await(topics.enriched().name(), r -> "hdr-2".equals(r.key()))).isNotNull();
+    }
+
+    @Test
+    void unknownSchemaIdIsOneDeadLetterWithAOneLineReasonAndEnrichGoesOn() throws Exception {
+        byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), raw("unknown-id"));
+        ByteBuffer.wrap(value).putInt(1, 987_654);
+        sendBytes(new ProducerRecord<>(topics.raw().name(), "unknown-id", value));
+        send(raw("after-unknown-id"));
+        DeadLetter letter = letter(await(topics.deadLetters().name(), r -> "unknown-id".equals(r.key())));
+        assertThat(letter.getStage()).isEqualTo("enrich.deserialize");
+        assertThat(letter.getReason()).startsWith("cannot decode record on news.raw.v1").doesNotContain("\n");
+        assertThat(await(topics.enriched().name(), r -> "after-unknown-id".equals(r.key()))).isNotNull();
+    }
+
+    @Test
+    void aSixteenMegabyteUndecodableValueBecomesADeadLetterThatFitsAndLaterRecordsFlow() throws Exception {
+        byte[] junk = new byte[16 * 1024 * 1024];
+        java.util.Arrays.fill(junk, (byte) 'j');
+        sendBytes(new ProducerRecord<>(topics.raw().name(), "huge-junk", junk));
+        send(raw("after-huge-junk"));
+        ConsumerRecord<String, byte[]> dead = await(topics.deadLetters().name(), r -> "huge-junk".equals(r.key()));
+        assertThat(dead.value().length).isLessThan(1_000_000);
+        DeadLetter letter = letter(dead);
+        assertThat(letter.getValueTruncated()).isTrue();
+        assertThat(letter.getValueSize()).isEqualTo(junk.length);
+        assertThat(letter.getValueSha256()).isEqualTo(DeadLetters.sha256(junk));
+        assertThat(await(topics.enriched().name(), r -> "after-huge-junk".equals(r.key()))).isNotNull();
+    }
+
+    @Test
+    void replayWritesEachChosenDeadLetterOnceAndAFailedReplayCountsItsAttempt() throws Exception {
+        // A dead letter whose input is fine now (as after a fix): replayed, it is enriched.
+        byte[] good = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), raw("replay-ok"));
+        DeadLetter fixable = DeadLetters.of("enrich.test-outage", "failed before the fix", null,
+                new DeadLetters.Origin(topics.raw().name(), 0, 0), "replay-ok".getBytes(StandardCharsets.UTF_8),
+                good, "replay-ok", null);
+        var record = new ProducerRecord<>(topics.deadLetters().name(), "replay-ok",
+                topics.deadLetters().valueSerde().serializer().serialize(topics.deadLetters().name(), fixable));
+        sendBytes(record);
+        // A dead letter that fails again when replayed: its new dead letter is attempt 2.
+        sendBytes(new ProducerRecord<>(topics.raw().name(), "replay-bad", "still not avro".getBytes(StandardCharsets.UTF_8)));
+        await(topics.deadLetters().name(), r -> "replay-bad".equals(r.key()));
+
+        var filter = new DeadLetterQueue.Filter(null, null, null);
+        try (DeadLetterQueue dlq = new DeadLetterQueue(kafka, topics)) {
+            var first = dlq.replay(new DeadLetterQueue.Filter("enrich.test-outage", null, null), false);
+            assertThat(first).extracting(DeadLetterQueue.Replay::status).containsExactly(DeadLetterQueue.Replay.Status.REPLAYED);
+            var bad = dlq.replay(new DeadLetterQueue.Filter("enrich.deserialize", null, "replay-bad"), false);
+            assertThat(bad).extracting(DeadLetterQueue.Replay::status).containsExactly(DeadLetterQueue.Replay.Status.REPLAYED);
+        }
+        assertThat(await(topics.enriched().name(), r -> "replay-ok".equals(r.key()))).isNotNull();
+        DeadLetter again = letter(await(topics.deadLetters().name(),
+                r -> "replay-bad".equals(r.key()) && letter(r).getAttempt() == 2));
+        assertThat(new String(again.getValue().array(), StandardCharsets.UTF_8)).isEqualTo("still not avro");
+
+        try (DeadLetterQueue dlq = new DeadLetterQueue(kafka, topics)) {
+            var second = dlq.replay(new DeadLetterQueue.Filter("enrich.test-outage", null, null), false);
+            assertThat(second).extracting(DeadLetterQueue.Replay::status)
+                    .containsExactly(DeadLetterQueue.Replay.Status.ALREADY_REPLAYED);
+            assertThat(dlq.list(filter)).anySatisfy(e -> assertThat(e.letter().getAttempt()).isEqualTo(2));
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = new picocli.CommandLine(new Newsflow()).setOut(new java.io.PrintWriter(out))
+                .execute("dlq", "list", "-b", pipeline.bootstrapServers(), "-r", pipeline.registryUrl(),
+                        "--stage", "enrich.", "--id", "replay-bad");
+        assertThat(code).isZero();
+    }
+
+    @Test
+    void aRawArticleWrittenWithAnOlderSchemaVersionIsStillRead() throws Exception {
+        // An older producer's schema: today's RawArticle without the fields added later (all optional).
+        var current = RawArticle.getClassSchema();
+        List<org.apache.avro.Schema.Field> fields = current.getFields().stream()
+                .filter(f -> !List.of("hints", "finalUrl", "charset", "truncated").contains(f.name()))
+                .map(f -> new org.apache.avro.Schema.Field(f, f.schema())).toList();
+        var older = org.apache.avro.Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(),
+                false, fields);
+        RawArticle now = raw("older-schema");
+        var record = new org.apache.avro.generic.GenericData.Record(older);
+        for (var f : fields) {
+            record.put(f.name(), now.get(f.name()));
+        }
+        record.put("fetchedAt", now.getFetchedAt().toEpochMilli());
+        var sourceSchema = older.getField("source").schema();
+        var source = new org.apache.avro.generic.GenericData.Record(sourceSchema);
+        source.put("kind", new org.apache.avro.generic.GenericData.EnumSymbol(
+                sourceSchema.getField("kind").schema(), "PRODUCER"));
+        source.put("name", "an older producer");
+        record.put("source", source);
+        var serde = new io.apicurio.registry.serde.avro.AvroSerde<org.apache.avro.generic.GenericRecord>();
+        Map<String, Object> config = new java.util.HashMap<>(RegistrySerdeFactory.create(pipeline.registryUrl(), Map.of()).config());
+        config.remove("apicurio.registry.use-specific-avro-reader");
+        serde.configure(config, false);
+        sendBytes(new ProducerRecord<>(topics.raw().name(), "older-schema",
+                serde.serializer().serialize(topics.raw().name(), record)));
+        ConsumerRecord<String, byte[]> out = await(topics.enriched().name(), r -> "older-schema".equals(r.key()));
+        assertThat(topics.enriched().valueSerde().deserializer().deserialize(out.topic(), out.value()).getText())
+                .contains("new tram line between Lakeside station");
+    }
+
+    private static DeadLetter letter(ConsumerRecord<String, byte[]> record) {
+        return topics.deadLetters().valueSerde().deserializer().deserialize(record.topic(), record.value());
+    }
+
+    private static void sendBytes(ProducerRecord<String, byte[]> record) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", pipeline.bootstrapServers(),
+                "max.request.size", 20 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record).get();
+        }
     }
 
     private static void send(RawArticle article) {

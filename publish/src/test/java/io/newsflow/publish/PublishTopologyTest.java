@@ -17,6 +17,7 @@ import io.newsflow.schemas.avro.Span;
 import io.newsflow.schemas.serde.PlainAvroSerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -81,6 +82,28 @@ class PublishTopologyTest {
                 .filter(m -> m.getKey().name().equals("dead-letter-total")
                         && "publish.json".equals(m.getKey().tags().get("newsflow-id")))
                 .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum()).isEqualTo(1.0);
+    }
+
+    @Test
+    void projectionOverTheRecordLimitIsADeadLetterAndLaterArticlesStillFlow() {
+        driver.close();
+        driver = new TopologyTestDriver(PublishTopology.build(topics, 4_000, Duration.ofSeconds(1)));
+        var in = driver.createInputTopic(topics.enriched().name(), new StringSerializer(),
+                topics.enriched().valueSerde().serializer());
+        var dlq = driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(),
+                topics.deadLetters().valueSerde().deserializer());
+        var out = driver.createOutputTopic(topics.enrichedJson().name(), new StringDeserializer(), new StringDeserializer());
+        // Control characters are escaped as six characters each in JSON: 1,000 of them become 6,000.
+        EnrichedArticle controls = article();
+        controls.setId("ctl");
+        controls.setText("\u0001".repeat(1_000));
+        in.pipeInput("ctl", controls);
+        in.pipeInput("a1", article());
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.getStage()).isEqualTo("publish.json");
+        assertThat(letter.getReason()).contains("over the record limit of 4000 bytes");
+        assertThat(letter.getArticleId()).isEqualTo("ctl");
+        assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
     }
 
     private static EnrichedArticle article() {

@@ -3,11 +3,8 @@ package io.newsflow.enrich.topology;
 import io.newsflow.enrich.dedupe.MinHash;
 import io.newsflow.enrich.dedupe.Signature;
 import io.newsflow.enrich.steps.StepSettings;
-import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
-import io.newsflow.schemas.deadletter.DeadLetters.Origin;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,8 +20,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Marks revisions and near-duplicates. The same id seen again with a different text is a new
@@ -44,7 +39,6 @@ final class DedupeProcessor implements Processor<String, EnrichedArticle, String
     /** Article id → revision, content hash and MinHash signature. */
     static final String SIGNATURES = "dedupe-signatures";
 
-    private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessor.class);
 
     private final double threshold;
     private final Duration retention;
@@ -161,15 +155,12 @@ final class DedupeProcessor implements Processor<String, EnrichedArticle, String
     }
 
     private void reportFailure(Record<String, EnrichedArticle> record, RuntimeException e) {
-        Origin origin = Origin.of(context.recordMetadata());
         EnrichedArticle a = record.value();
-        DeadLetter letter = DeadLetters.of("enrich.dedupe", "dedupe failed: " + e, e, origin,
-                a.getId().getBytes(StandardCharsets.UTF_8), null, a.getId(), a.getUrl());
-        LOG.warn("dead letter: stage=enrich.dedupe id={} reason={}", a.getId(), e.toString());
-        Record<String, Outcome> out = record.withValue((Outcome) new Outcome.Failed(letter))
-                .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders());
-        DeadLetters.addHeaders(out.headers(), letter);
-        context.forward(out);
+        // The enriched value is not kept: its source coordinates (the repartition topic) and the raw
+        // record it came from identify it, and replaying the raw record redoes the whole chain.
+        DeadLetters.Letter letter = DeadLetters.forRecord("enrich.dedupe", "dedupe failed: " + e, e,
+                context.recordMetadata(), a.getId(), null, null, a.getId(), a.getUrl());
+        context.forward(record.withValue((Outcome) new Outcome.Failed(letter.value())).withHeaders(letter.headers()));
     }
 
     private static List<String> append(List<String> list, String item) {

@@ -3,37 +3,40 @@ package io.newsflow.enrich.topology;
 import io.newsflow.enrich.steps.ArticleDraft;
 import io.newsflow.enrich.steps.EnrichmentStep;
 import io.newsflow.enrich.steps.StepProvider;
-import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Processing;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
-import io.newsflow.schemas.deadletter.DeadLetters.Origin;
-import java.nio.charset.StandardCharsets;
+import io.newsflow.schemas.serde.RegistryRetry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Decodes one raw record and runs the configured steps on it. Every failure (undecodable bytes, a
- * step that throws, a record without id) becomes a dead letter: logged once, never dropped.
+ * Decodes one raw record and runs the configured steps on it. Every failure (undecodable bytes, an
+ * invalid id or URL, a step that throws) becomes a dead letter: logged once, never dropped. A record
+ * that cannot be decoded only because the registry is away waits instead (see {@link RegistryRetry}).
  */
 final class EnrichProcessor implements Processor<String, byte[], String, Outcome> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
+    /** Below the 60 s transaction timeout of the defaults, so a wait never outlives its transaction. */
+    private static final long DEFAULT_REGISTRY_WAIT_SECONDS = 30;
 
     private final EnrichOptions options;
     private final List<String> storeNames;
     private ProcessorContext<String, Outcome> context;
     private Deserializer<RawArticle> deserializer;
     private List<EnrichmentStep> steps;
+    private RegistryRetry registryRetry;
 
     EnrichProcessor(EnrichOptions options, List<String> storeNames) {
         this.options = options;
@@ -44,6 +47,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.deserializer = options.topics().raw().valueSerde().deserializer();
+        this.registryRetry = new RegistryRetry(Duration.ofSeconds(
+                options.settings().getLong("registry-wait-seconds", DEFAULT_REGISTRY_WAIT_SECONDS)));
         StepProvider.StoreLookup lookup = new StepProvider.StoreLookup() {
             @Override
             public <S extends StateStore> S store(String name) {
@@ -64,13 +69,22 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
     public void process(Record<String, byte[]> record) {
         RawArticle raw;
         try {
-            raw = deserializer.deserialize(options.topics().raw().name(), record.headers(), record.value());
+            raw = registryRetry.call(() -> deserializer.deserialize(options.topics().raw().name(), record.value()),
+                    context.taskId());
+        } catch (TaskCorruptedException e) {
+            throw e;
         } catch (RuntimeException e) {
-            fail(record, "enrich.deserialize", "cannot decode RawArticle: " + e.getMessage(), e, null, null);
+            fail(record, "enrich.deserialize", e instanceof SerializationException ? e.getMessage()
+                    : "cannot decode RawArticle: " + e, e, null, null);
             return;
         }
         if (raw == null) {
             fail(record, "enrich.deserialize", "null value (tombstone) on the raw topic", null, null, null);
+            return;
+        }
+        String invalid = RawArticleChecks.problem(raw);
+        if (invalid != null) {
+            fail(record, "enrich.validate", invalid, null, null, null);
             return;
         }
         EnrichedArticle.Builder out = start(raw);
@@ -93,8 +107,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
         out.getProcessing().setSteps(applied);
         out.getProcessing().setWarnings(draft.warnings());
         out.getProcessing().setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        // Output is keyed by the article id even if a producer keyed the raw record otherwise.
-        context.forward(record.withKey(raw.getId()).withValue(new Outcome.Enriched(out.build())));
+        // Output is keyed by the article id even if a producer keyed the raw record otherwise, and
+        // carries none of the input's headers: a producer's header must not steer readers downstream.
+        context.forward(record.withKey(raw.getId()).withValue((Outcome) new Outcome.Enriched(out.build()))
+                .withHeaders(new RecordHeaders()));
     }
 
     private EnrichedArticle.Builder start(RawArticle raw) {
@@ -112,15 +128,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
 
     private void fail(Record<String, byte[]> record, String stage, String reason, Throwable error,
                       String articleId, String url) {
-        Origin origin = Origin.of(context.recordMetadata());
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        DeadLetter letter = DeadLetters.of(stage, reason, error, origin, key, record.value(),
-                articleId != null ? articleId : record.key(), url);
-        LOG.warn("dead letter: stage={} topic={} partition={} offset={} key={} reason={}", stage,
-                origin.topic(), origin.partition(), origin.offset(), record.key(), reason);
-        Record<String, Outcome> out = record.withValue((Outcome) new Outcome.Failed(letter))
-                .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray()));
-        DeadLetters.addHeaders(out.headers(), letter);
-        context.forward(out);
+        DeadLetters.Letter letter = DeadLetters.forRecord(stage, reason, error, context.recordMetadata(),
+                record.key(), record.value(), record.headers(), articleId, url);
+        context.forward(record.withValue((Outcome) new Outcome.Failed(letter.value())).withHeaders(letter.headers()));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.deadletter.DeadLetterCounter;
+import io.newsflow.schemas.serde.RecordLimits;
 import io.newsflow.schemas.topics.Topics;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -79,8 +80,10 @@ public final class EnrichTopology {
                             Named.as("dedupe"), stores);
             articles = route(marked, topics, "dedupe-outcome-");
         }
+        // An oversized article becomes a dead letter before it reaches the producer (see RecordLimits).
+        int maxRecordBytes = options.settings().getInt("max-record-bytes", RecordLimits.DEFAULT_MAX_VALUE_BYTES);
         articles.to(topics.enriched().name(), Produced.with(topics.enriched().keySerde(),
-                topics.enriched().valueSerde()).withName("write-enriched"));
+                RecordLimits.capped(topics.enriched().valueSerde(), maxRecordBytes)).withName("write-enriched"));
         return builder.build();
     }
 

@@ -13,6 +13,7 @@ import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.Source;
 import io.newsflow.schemas.avro.SourceKind;
 import io.newsflow.schemas.deadletter.DeadLetterCounter;
+import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.serde.PlainAvroSerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,6 +34,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnrichTopologyTest {
 
@@ -167,9 +172,88 @@ class EnrichTopologyTest {
             + "six premieres, a festival of chamber music in the old cathedral and cheaper tickets for students "
             + "under twenty-five, the director said at a press conference in the concert hall.";
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidIdsAndUrls")
+    void routesRecordWithInvalidIdOrUrlToDeadLettersAndKeepsGoing(String what, String id, String url) {
+        start(Steps.resolve(List.of("extract")));
+        RawArticle bad = raw("ok-id", PAGE);
+        bad.setId(id);
+        bad.setUrl(url);
+        rawIn().pipeInput("k", bad);
+        rawIn().pipeInput("id-9", raw("id-9", PAGE));
+        DeadLetter dead = deadOut().readValue();
+        assertThat(dead.getStage()).isEqualTo("enrich.validate");
+        assertThat(dead.getReason()).isNotBlank().hasSizeLessThan(300);
+        assertThat(dead.getValue()).as("the original bytes, to replay after a fix").isNotNull();
+        assertThat(enrichedOut().readValuesToList()).extracting(EnrichedArticle::getId).containsExactly("id-9");
+    }
+
+    static List<Arguments> invalidIdsAndUrls() {
+        String ok = "https://gazette.test/news/1";
+        return List.of(
+                Arguments.of("path traversal id", "../../etc/passwd", ok),
+                Arguments.of("id with NUL", "abc\u0000def", ok),
+                Arguments.of("10,000-char id", "a".repeat(10_000), ok),
+                Arguments.of("empty id", "", ok),
+                Arguments.of("javascript URL", "id-a", "javascript:alert(1)"),
+                Arguments.of("data URL", "id-b", "data:text/html,<p>hi</p>"),
+                Arguments.of("URL without host", "id-c", "https:///path"),
+                Arguments.of("relative URL", "id-d", "/news/1"),
+                Arguments.of("URL with spaces", "id-e", "https://gazette.test/a b"),
+                Arguments.of("100,000-char URL", "id-f", "https://gazette.test/" + "x".repeat(100_000)));
+    }
+
+    @Test
+    void enrichedRecordsCarryNoneOfTheInputHeaders() {
+        start(Steps.resolve(List.of("extract")));
+        TestRecord<String, RawArticle> in = new TestRecord<>("id-h", raw("id-h", PAGE));
+        in.headers().add("apicurio.value.encoding", "JSON".getBytes(StandardCharsets.UTF_8));
+        rawIn().pipeInput(in);
+        assertThat(enrichedOut().readRecord().headers().toArray()).isEmpty();
+    }
+
+    @Test
+    void deadLetterKeepsInputHeadersOnlyUnderAPrefixAndCountsReplays() {
+        start(Steps.resolve(List.of("extract")));
+        TestInputTopic<String, byte[]> bytes = driver.createInputTopic(topics.raw().name(),
+                new StringSerializer(), new ByteArraySerializer());
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("apicurio.value.encoding", "JSON".getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetters.HEADER_REPLAY_ATTEMPT, "2".getBytes(StandardCharsets.UTF_8));
+        bytes.pipeInput(new TestRecord<>("bad", new byte[] {1, 2, 3}, headers));
+        TestRecord<String, DeadLetter> dead = deadOut().readRecord();
+        assertThat(dead.headers().lastHeader("apicurio.value.encoding")).isNull();
+        assertThat(dead.headers().lastHeader(DeadLetters.ORIGINAL_HEADER_PREFIX + "apicurio.value.encoding").value())
+                .asString(StandardCharsets.UTF_8).isEqualTo("JSON");
+        assertThat(dead.value().getAttempt()).isEqualTo(3);
+        assertThat(dead.headers().lastHeader(DeadLetters.HEADER_ATTEMPT).value()).asString(StandardCharsets.UTF_8)
+                .isEqualTo("3");
+    }
+
+    @Test
+    void articleOverTheRecordLimitBecomesSmallDeadLetterAndTheNextOneIsEnriched() {
+        start(Steps.resolve(List.of("extract")), Map.of("dedupe.enabled", "false", "max-record-bytes", "3000"));
+        String big = PAGE.replace("</article>", "<p>" + "The council met again on Tuesday. ".repeat(200)
+                + "</p></article>");
+        rawIn().pipeInput("big", raw("big", big));
+        rawIn().pipeInput("small", raw("small", PAGE));
+        TestRecord<String, DeadLetter> dead = deadOut().readRecord();
+        assertThat(dead.value().getReason()).contains("over the limit of 3000");
+        assertThat(dead.value().getSourceTopic()).isEqualTo("news.raw.v1");
+        assertThat(dead.value().getValueSha256()).hasSize(64);
+        assertThat(enrichedOut().readValuesToList()).extracting(EnrichedArticle::getId).containsExactly("small");
+    }
+
     private void start(List<StepProvider> steps) {
+        start(steps, Map.of());
+    }
+
+    private void start(List<StepProvider> steps, Map<String, String> settings) {
+        Properties props = new Properties();
+        props.putAll(DeadLetterProductionHandler.streamsProperties(topics.deadLetters().name(), "unused"));
+        props.put(DeadLetterProductionHandler.SERDE_FACTORY, PlainAvroSerdeFactory.class.getName());
         driver = new TopologyTestDriver(EnrichTopology.build(
-                new EnrichOptions(topics, steps, new StepSettings(Map.of()), "test")));
+                new EnrichOptions(topics, steps, new StepSettings(settings), "test")), props);
     }
 
     private TestInputTopic<String, RawArticle> rawIn() {

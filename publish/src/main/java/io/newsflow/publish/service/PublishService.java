@@ -3,10 +3,12 @@ package io.newsflow.publish.service;
 import io.newsflow.publish.topology.PublishTopology;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
+import io.newsflow.schemas.serde.RecordLimits;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.streams.ThreadReplacingHandler;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -32,7 +34,10 @@ public final class PublishService {
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
                 TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
-        KafkaStreams app = new KafkaStreams(PublishTopology.build(topics), props);
+        KafkaStreams app = new KafkaStreams(PublishTopology.build(topics,
+                RecordLimits.maxValueBytes(config.asMap().get("publish.max-record-bytes")),
+                Duration.ofSeconds(Long.parseLong(String.valueOf(
+                        config.asMap().getOrDefault("publish.registry-wait-seconds", "30")).trim()))), props);
         ThreadReplacingHandler.install(app, "publish");
         return app;
     }

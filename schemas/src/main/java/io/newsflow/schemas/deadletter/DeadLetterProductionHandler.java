@@ -2,6 +2,8 @@ package io.newsflow.schemas.deadletter;
 
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.serde.SerdeFactory;
+import io.newsflow.schemas.serde.RegistryUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +12,14 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kafka Streams production-error handler: a record the broker can never take (too large) or that
  * cannot be serialised becomes a dead letter on the DLQ topic and the application keeps going;
- * transient errors (broker down, timeouts) still fail the task so exactly-once retries them.
+ * transient errors (broker down, timeouts, the registry unavailable) still fail the task so
+ * exactly-once retries them. Oversized values are best refused by the serializer
+ * ({@link io.newsflow.schemas.serde.RecordLimits}): a broker refusal leaves a transactional producer
+ * in error.
  * Configured with {@code newsflow.dlq.topic} and {@code newsflow.registry.url} in the Streams
  * properties.
  */
@@ -26,8 +29,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public static final String DLQ_TOPIC = "newsflow.dlq.topic";
     /** Streams property naming the registry's core API URL. */
     public static final String REGISTRY_URL = "newsflow.registry.url";
-
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
+    /**
+     * Optional Streams property: a {@link SerdeFactory} class (public, no-argument constructor) to
+     * write dead letters with instead of the registry, e.g. for registry-free topology tests.
+     */
+    public static final String SERDE_FACTORY = "newsflow.dlq.serde-factory";
 
     private String topic;
     private Serializer<DeadLetter> serializer;
@@ -42,15 +48,27 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public void configure(Map<String, ?> configs) {
         topic = String.valueOf(configs.get(DLQ_TOPIC));
-        Object registry = configs.get(REGISTRY_URL);
-        if (registry == null) {
-            throw new IllegalArgumentException(REGISTRY_URL + " must be set for " + getClass().getSimpleName());
-        }
-        serializer = RegistrySerdeFactory.create(registry.toString(), configs).avroValue(DeadLetter.class).serializer();
+        serializer = serdes(configs).avroValue(DeadLetter.class).serializer();
         Object app = configs.get("application.id");
         if (app != null) {
             stage = app + ".produce";
         }
+    }
+
+    private SerdeFactory serdes(Map<String, ?> configs) {
+        Object factory = configs.get(SERDE_FACTORY);
+        if (factory != null) {
+            try {
+                return (SerdeFactory) Class.forName(factory.toString()).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalArgumentException(SERDE_FACTORY + " is not a usable SerdeFactory: " + factory, e);
+            }
+        }
+        Object registry = configs.get(REGISTRY_URL);
+        if (registry == null) {
+            throw new IllegalArgumentException(REGISTRY_URL + " must be set for " + getClass().getSimpleName());
+        }
+        return RegistrySerdeFactory.create(registry.toString(), configs);
     }
 
     @Override
@@ -67,21 +85,25 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
+        if (exception instanceof RegistryUnavailableException) {
+            // Nothing is wrong with the record: fail the task so that it is retried, never dead-lettered.
+            return Response.fail();
+        }
         byte[] key = record.key() instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : null;
-        return Response.resume(List.of(letter(context, key, record.topic(), exception,
-                "cannot serialise " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic())));
+        String what = exception instanceof RecordTooLargeException ? exception.getMessage()
+                : "cannot serialise " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic();
+        return Response.resume(List.of(letter(context, key, record.topic(), exception, what)));
     }
 
     private ProducerRecord<byte[], byte[]> letter(ErrorHandlerContext context, byte[] key, String target,
                                                   Exception exception, String reason) {
         DeadLetters.Origin origin = new DeadLetters.Origin(context.topic(), context.partition(), context.offset());
         String id = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        // The failed value is left out: it is what the broker refused.
-        DeadLetter letter = DeadLetters.of(stage, reason, exception, origin, key, null, id, null);
-        LOG.warn("dead letter: stage={} target={} source={}/{}/{} reason={}", stage, target, context.topic(),
-                context.partition(), context.offset(), reason);
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, key, serializer.serialize(topic, letter));
-        DeadLetters.addHeaders(out.headers(), letter);
-        return out;
+        // The value kept is the input that led to the failed output (cut to fit), so it can be replayed.
+        DeadLetter letter = DeadLetters.of(stage, reason, exception, origin, key, context.sourceRawValue(), id, null,
+                DeadLetters.attemptOf(context.headers()));
+        DeadLetters.log(letter);
+        return new ProducerRecord<>(topic, null, key, serializer.serialize(topic, letter),
+                DeadLetters.headers(context.headers(), letter));
     }
 }

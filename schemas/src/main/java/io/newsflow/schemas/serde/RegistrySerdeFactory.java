@@ -11,7 +11,10 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Serdes backed by an Apicurio registry, writing the Confluent wire format (magic byte 0 and a
- * 4-byte schema id), so any Kafka tool reads the topics given the registry URL.
+ * 4-byte schema id), so any Kafka tool reads the topics given the registry URL. Record headers are
+ * neither read nor written by these serdes, and their failures say whether the registry was
+ * unavailable ({@link RegistryUnavailableException}: retry) or the record unreadable (a one-line
+ * {@link org.apache.kafka.common.errors.SerializationException}: dead letter).
  */
 public final class RegistrySerdeFactory implements SerdeFactory {
 
@@ -51,6 +54,6 @@ public final class RegistrySerdeFactory implements SerdeFactory {
     public <T extends SpecificRecord> Serde<T> avroValue(Class<T> type) {
         AvroSerde<T> serde = new AvroSerde<>();
         serde.configure(config, false);
-        return serde;
+        return new HeaderBlindSerde<>(serde);
     }
 }
