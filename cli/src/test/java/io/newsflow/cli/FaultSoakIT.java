@@ -40,8 +40,7 @@ class FaultSoakIT extends FaultIT {
                     long lastFaultEnd = System.nanoTime();
                     join(sender);
                     OutputCounter.Tally tally = out.awaitComplete(stream.ids(), COMPLETE_TIMEOUT.multipliedBy(2));
-                    report(tally.line("broker-restart+registry-outage+enrich-kill",
-                            out.millisToFirstOutputAfter(lastFaultEnd)));
+                    report(figures("broker-restart+registry-outage+enrich-kill", out, tally, lastFaultEnd));
                     assertNothingLostNothingDuplicated(tally);
                     assertThat(tally.deadLetters()).as("dead letters among good articles").isZero();
                 } finally {

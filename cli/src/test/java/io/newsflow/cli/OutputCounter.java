@@ -37,6 +37,7 @@ final class OutputCounter implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread reader;
     private volatile long lastArrival = System.nanoTime();
+    private volatile long completedAt = -1;
 
     /** Starts reading the lane's output topics from the beginning. */
     OutputCounter(FaultLane lane) {
@@ -117,6 +118,14 @@ final class OutputCounter implements AutoCloseable {
     }
 
     /**
+     * Milliseconds from {@code sinceNanos} until {@link #awaitComplete} first saw every input
+     * out, or -1 if it never did.
+     */
+    long millisToCompleteAfter(long sinceNanos) {
+        return completedAt < 0 ? -1 : Math.max(0, (completedAt - sinceNanos) / 1_000_000);
+    }
+
+    /**
      * Waits until every input id is on the enriched or dead-letter topic and every enriched id on
      * the JSON topic, then for a quiet spell (a late duplicate would show up in it), and tallies.
      * When the deadline passes first, the tally says what is missing.
@@ -126,6 +135,9 @@ final class OutputCounter implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             boolean complete = inputs.stream().allMatch(id -> enriched.containsKey(id) || deadLetters.containsKey(id))
                     && json.keySet().containsAll(enriched.keySet());
+            if (complete && completedAt < 0) {
+                completedAt = System.nanoTime();
+            }
             if (complete && System.nanoTime() - lastArrival > QUIET.toNanos()) {
                 break;
             }
