@@ -39,17 +39,41 @@ public record TopicNames(String raw, String enriched, String deadLetters, String
     }
 
     /**
-     * Topic-level settings each topic needs beyond the broker defaults: the fetch-status topic is
-     * compacted (its latest record per article id is ingest's memory of what it fetched), and so is
-     * the replay ledger (one record per replayed dead letter).
+     * The topic-level settings of each topic, what {@code newsflow topics create} sets and
+     * {@code topics describe} checks:
+     * <ul>
+     *   <li>{@code cleanup.policy}: compact for the fetch status (its latest record per article id is
+     *       ingest's memory of what it fetched) and the replay ledger; delete elsewhere;</li>
+     *   <li>{@code max.message.bytes}: 32 MiB where pages and articles travel (producers cap a request
+     *       at 16 MiB; a broker's default of 1 MB would refuse large pages), 1 MiB elsewhere (a dead
+     *       letter fits under 1 MB by construction);</li>
+     *   <li>{@code retention.ms}: 7 days for raw pages and JSON lines (a replay window), 30 days for
+     *       enriched articles and dead letters (time to fix and replay).</li>
+     * </ul>
      */
     public Map<String, Map<String, String>> topicConfigs() {
+        String week = Long.toString(7 * 24L * 3600 * 1000);
+        String month = Long.toString(30 * 24L * 3600 * 1000);
+        String large = Integer.toString(32 * 1024 * 1024);
+        String small = Integer.toString(1024 * 1024);
         Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
-        for (String name : all()) {
-            boolean compacted = name.equals(fetchStatus) || name.equals(deadLetterReplays);
-            out.put(name, compacted ? Map.of("cleanup.policy", "compact") : Map.of());
-        }
+        out.put(raw, settings("delete", large, week));
+        out.put(enriched, settings("delete", large, month));
+        out.put(deadLetters, settings("delete", small, month));
+        out.put(enrichedJson, settings("delete", large, week));
+        out.put(fetchStatus, settings("compact", small, null));
+        out.put(deadLetterReplays, settings("compact", small, null));
         return out;
+    }
+
+    private static Map<String, String> settings(String cleanup, String maxMessageBytes, String retentionMs) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("cleanup.policy", cleanup);
+        m.put("max.message.bytes", maxMessageBytes);
+        if (retentionMs != null) {
+            m.put("retention.ms", retentionMs);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static String value(Map<String, ?> config, String key, String fallback) {

@@ -31,10 +31,12 @@ public record Topics(TopicNames names,
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(serdes, "serdes");
         return new Topics(names,
-                new Topic<>(names.raw(), Serdes.String(), serdes.avroValue(RawArticle.class)),
-                new Topic<>(names.enriched(), Serdes.String(), serdes.avroValue(EnrichedArticle.class)),
-                new Topic<>(names.deadLetters(), Serdes.String(), serdes.avroValue(DeadLetter.class)),
+                new Topic<>(names.raw(), Serdes.String(), serdes.avroValue(RawArticle.class, names.raw())),
+                new Topic<>(names.enriched(), Serdes.String(), serdes.avroValue(EnrichedArticle.class, names.enriched())),
+                new Topic<>(names.deadLetters(), Serdes.String(),
+                        serdes.avroValue(DeadLetter.class, names.deadLetters())),
                 new Topic<>(names.enrichedJson(), Serdes.String(), Serdes.String()),
-                new Topic<>(names.fetchStatus(), Serdes.String(), serdes.avroValue(FetchOutcome.class)));
+                new Topic<>(names.fetchStatus(), Serdes.String(),
+                        serdes.avroValue(FetchOutcome.class, names.fetchStatus())));
     }
 }
