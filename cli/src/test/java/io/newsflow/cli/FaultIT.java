@@ -181,6 +181,11 @@ class FaultIT {
                 // partitions it takes over can only wait for the registry.
                 lane.startEnrich("enrich-2", Map.of());
                 Thread rest = stream.sendInBackground(lane.clientConfig(), half, stream.size(), Duration.ofMillis(20));
+                try (Admin admin = Admin.create(lane.clientConfig())) {
+                    // The outage counts from here: the new instance holds tasks it cannot serve.
+                    Waits.until("both enrich instances holding tasks", COMPLETE_TIMEOUT,
+                            () -> membersWithPartitions(admin, "fault-registry-outage-enrich") == 2);
+                }
                 Waits.sleep(REGISTRY_DOWN);
                 stack.registry().restart();
                 long faultEnd = System.nanoTime();
