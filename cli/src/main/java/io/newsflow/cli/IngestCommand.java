@@ -115,7 +115,7 @@ final class IngestCommand implements Callable<Integer> {
                 progress.note("files", files);
             }
             for (Path warc : warcs) {
-                new WarcIngest(sink, canonicalizer).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
+                new WarcIngest(sink, canonicalizer, config.kafka()).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
             }
             if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty() || !sites.isEmpty()) {
                 fetchFromWeb(config, topics, sink, canonicalizer, progress, metrics.registry());

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka cluster (combined broker + controller, KRaft) running in this JVM, on
- * free loopback ports, with the settings a single node needs for exactly-once to work.
+ * free loopback ports, with the settings a single node needs for exactly-once to work. It can be
+ * stopped and restarted on the same ports and log directory ({@link #stop()}, {@link #restart()}),
+ * which is how fault-injection tests take the broker away under running clients.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -40,12 +42,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final int brokerPort;
+    // Chosen once: a restarted node must find its own quorum at the same concrete address.
+    private final int controllerPort;
     private KafkaRaftServer server;
 
     private EmbeddedKafka(Path dataDir, boolean deleteOnClose) {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.brokerPort = FreePorts.next();
+        this.controllerPort = FreePorts.next();
     }
 
     /** Starts a broker whose data lives in a fresh temporary directory deleted on close. */
@@ -96,8 +101,34 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker as a crash-free shutdown would, keeping its log directory and ports, so
+     * {@link #restart()} brings back the same cluster with every committed record. Clients see
+     * the broker disappear. Does nothing if it is already stopped.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+            LOG.info("Kafka stopped (data kept in {})", dataDir);
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}: same cluster, log directory and ports. */
+    public synchronized void restart() {
+        if (server != null) {
+            throw new IllegalStateException("Kafka is running on " + bootstrapServers());
+        }
+        startServer();
+    }
+
+    /** True between a start and a {@link #stop()}. */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
     private void startServer() {
-        int controllerPort = FreePorts.next();
         Path logDir = dataDir.resolve("log");
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -153,12 +184,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Stops the broker and removes its data when it was temporary. */
     @Override
     public void close() {
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
-            server = null;
-            LOG.info("Kafka stopped");
-        }
+        stop();
         if (deleteOnClose) {
             Directories.deleteRecursively(dataDir);
         }

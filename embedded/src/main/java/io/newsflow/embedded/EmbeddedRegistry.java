@@ -19,49 +19,114 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apicurio Registry (in-memory storage) running as a child process from its Maven Central
- * distribution, on free loopback ports. Serves the core API and the Confluent-compatible API.
+ * A real Apicurio Registry running as a child process from its Maven Central distribution, on
+ * free loopback ports. Serves the core API and the Confluent-compatible API.
+ *
+ * <p>Schemas live in memory by default. Started with a data directory ({@link #start(Path)}) they
+ * live in an H2 database file there (the distribution's SQL storage), so {@link #stop()} and
+ * {@link #restart()} bring back the same schemas under the same ids: records written before the
+ * restart stay readable, which an in-memory registry that hands out ids afresh cannot promise.
  */
 public final class EmbeddedRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRegistry.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Process process;
+    private final Path home;
     private final int port;
+    private final int managementPort;
+    private final Path dataDir;
     private final Path logFile;
+    private Process process;
 
-    private EmbeddedRegistry(Process process, int port, Path logFile) {
-        this.process = process;
-        this.port = port;
+    private EmbeddedRegistry(Path home, Path dataDir, Path logFile) {
+        this.home = home;
+        this.port = FreePorts.next();
+        this.managementPort = FreePorts.next();
+        this.dataDir = dataDir;
         this.logFile = logFile;
     }
 
-    /** Starts a registry, waits until it answers, and returns it. */
+    /** Starts a registry with in-memory storage, waits until it answers, and returns it. */
     public static EmbeddedRegistry start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a registry keeping its schemas in an H2 file under {@code dataDir} (null: in
+     * memory), waits until it answers, and returns it. The directory is the caller's to delete.
+     */
+    public static EmbeddedRegistry start(Path dataDir) {
         Path home = RegistryDistribution.locate().home();
-        int port = FreePorts.next();
-        int managementPort = FreePorts.next();
         Path logFile;
-        Process process;
         try {
             logFile = Files.createTempFile("newsflow-registry-", ".log");
-            List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx384m", "-XX:+UseSerialGC",
-                    "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.port=" + managementPort,
-                    "-Dquarkus.management.host=127.0.0.1",
-                    "-Dquarkus.log.level=WARN",
-                    "-jar", home.resolve("quarkus-run.jar").toString()));
-            process = new ProcessBuilder(command).directory(home.toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        } catch (IOException e) {
+            throw new EmbeddedStartException("cannot create the registry's log file", e);
+        }
+        EmbeddedRegistry registry = new EmbeddedRegistry(home, dataDir, logFile);
+        registry.launch();
+        return registry;
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.log.level=WARN"));
+        if (dataDir != null) {
+            // The distribution's default storage is SQL on an in-memory H2 database; the same
+            // storage on a file survives a restart (schema ids included).
+            command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry"));
+        }
+        command.addAll(List.of("-jar", home.resolve("quarkus-run.jar").toString()));
+        try {
+            process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         } catch (IOException e) {
             throw new EmbeddedStartException("cannot start Apicurio Registry from " + home, e);
         }
-        EmbeddedRegistry registry = new EmbeddedRegistry(process, port, logFile);
-        registry.awaitReady();
-        LOG.info("Apicurio Registry started on {} (log {})", registry.baseUrl(), logFile);
-        return registry;
+        awaitReady();
+        LOG.info("Apicurio Registry started on {} (log {}{})", baseUrl(), logFile,
+                dataDir == null ? "" : ", data " + dataDir);
+    }
+
+    /**
+     * Stops the registry process (gracefully, so its database is closed cleanly), keeping ports
+     * and data for {@link #restart()}. Clients get connection errors until then.
+     */
+    public synchronized void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Apicurio Registry stopped");
+    }
+
+    /**
+     * Starts the registry again after {@link #stop()} on the same ports; with a data directory it
+     * serves the schemas and ids it had.
+     */
+    public synchronized void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("Apicurio Registry is running on " + baseUrl());
+        }
+        launch();
+    }
+
+    /** The registry process's id, e.g. to freeze it with SIGSTOP in a test. */
+    public synchronized long pid() {
+        return process.pid();
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41235}. */
@@ -97,12 +162,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 LOG.trace("registry not up yet: {}", e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                close();
+                stop();
                 throw new EmbeddedStartException("interrupted while waiting for the registry", e);
             }
             pause();
         }
-        close();
+        stop();
         throw new EmbeddedStartException("Apicurio Registry did not answer within " + START_TIMEOUT
                 + "; its log:\n" + tail(logFile));
     }
@@ -130,22 +195,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
     }
 
-    /** Stops the registry process (gracefully, then forcibly). */
+    /** Stops the registry process (gracefully, then forcibly) and deletes its log. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        LOG.info("Apicurio Registry stopped");
+        stop();
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {

@@ -26,10 +26,19 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts both, creating the topics with their topic-level settings. */
     public static EmbeddedStack start(Map<String, Map<String, String>> topics, int partitions) {
+        return start(topics, partitions, null);
+    }
+
+    /**
+     * Starts both, the registry keeping its schemas in {@code registryDataDir} (null: in memory),
+     * so that it can be stopped and restarted without losing schema ids.
+     */
+    public static EmbeddedStack start(Map<String, Map<String, String>> topics, int partitions,
+                                      java.nio.file.Path registryDataDir) {
         var registryStart = new java.util.concurrent.CompletableFuture<EmbeddedRegistry>();
         Thread starter = Thread.ofPlatform().name("registry-start").start(() -> {
             try {
-                registryStart.complete(EmbeddedRegistry.start());
+                registryStart.complete(EmbeddedRegistry.start(registryDataDir));
             } catch (RuntimeException e) {
                 registryStart.completeExceptionally(e);
             }

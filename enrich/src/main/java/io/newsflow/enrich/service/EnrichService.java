@@ -7,6 +7,7 @@ import io.newsflow.enrich.topology.EnrichTopology;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.streams.ThreadReplacingHandler;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.util.HashMap;
@@ -35,13 +36,20 @@ public final class EnrichService {
                 new StepSettings(stepSettings), version()));
     }
 
-    /** Creates (not starts) the Streams application for a configuration. */
+    /**
+     * Creates (not starts) the Streams application for a configuration. A stream thread that dies
+     * from an exception (broker or registry unreachable for too long, a fenced producer) is
+     * replaced, and its tasks resume from their last commit ({@link ThreadReplacingHandler}), so
+     * the service recovers from such faults without a restart; an {@link Error} stops it.
+     */
     public static KafkaStreams create(ServiceConfig config) {
         Properties props = new Properties();
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
                 TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
-        return new KafkaStreams(topology(config), props);
+        KafkaStreams app = new KafkaStreams(topology(config), props);
+        ThreadReplacingHandler.install(app, "enrich");
+        return app;
     }
 
     /** Version written into each record's processing info. */

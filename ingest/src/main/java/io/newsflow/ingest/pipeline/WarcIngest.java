@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * Replays a WARC file (e.g. a CC-NEWS archive) as RawArticles with their original capture times:
  * the same records a live fetch produces. Resumable: the offset of the last record the broker
  * acknowledged is saved beside the file, so a stopped run continues without re-emitting.
+ *
+ * <p>A run killed between two checkpoints has sent pages the checkpoint does not cover. Given the
+ * Kafka settings, a replay therefore tags each page with its WARC record
+ * ({@code newsflow.warc.record}), saves the raw topic's end offsets with each checkpoint (and one
+ * before its first page), and a resumed replay reads the topic from there and skips the pages it
+ * finds: none is lost, none is produced twice.
  */
 public final class WarcIngest {
 
@@ -29,11 +36,24 @@ public final class WarcIngest {
 
     private final RawArticleSink sink;
     private final UrlCanonicalizer canonicalizer;
+    private final Map<String, Object> kafka;
 
-    /** Replays into this sink. */
+    /**
+     * Replays into this sink, resuming from the checkpoint alone: a run killed between two
+     * checkpoints sends the pages after the last one again.
+     */
     public WarcIngest(RawArticleSink sink, UrlCanonicalizer canonicalizer) {
+        this(sink, canonicalizer, null);
+    }
+
+    /**
+     * Replays into this sink; {@code kafka} (the sink's client settings) lets a resumed run find
+     * on the raw topic the pages a killed run sent after its last checkpoint, and skip them.
+     */
+    public WarcIngest(RawArticleSink sink, UrlCanonicalizer canonicalizer, Map<String, Object> kafka) {
         this.sink = sink;
         this.canonicalizer = canonicalizer;
+        this.kafka = kafka == null ? null : Map.copyOf(kafka);
     }
 
     /**
@@ -44,35 +64,67 @@ public final class WarcIngest {
     public long replay(Path warc, java.util.function.ObjLongConsumer<Double> progress) throws IOException {
         double size = Math.max(1, java.nio.file.Files.size(warc));
         WarcCheckpoint checkpoint = WarcCheckpoint.beside(warc);
-        var resumeAt = checkpoint.load();
+        var resumeAt = checkpoint.position();
+        String name = warc.getFileName().toString();
+        Set<Long> alreadySent = Set.of();
+        if (kafka != null) {
+            if (resumeAt.isPresent() && !resumeAt.get().topicEnds().isEmpty()) {
+                alreadySent = SentWarcRecords.sentSince(kafka, sink.rawTopic(), resumeAt.get().topicEnds(), name);
+                LOG.info("{}: {} pages past the checkpoint are already on {}; they are skipped", warc,
+                        alreadySent.size(), sink.rawTopic());
+            } else if (resumeAt.isEmpty()) {
+                // Nothing sent yet: remember where the topic ends, so that even a run killed
+                // before its first checkpoint is resumed without repeating a page.
+                checkpoint.save(-1, SentWarcRecords.endOffsets(kafka, sink.rawTopic()));
+            }
+        }
         long sent = 0;
+        long skipped = 0;
         long lastOffset = -1;
-        try (WarcSource source = resumeAt.isPresent() ? WarcSource.resumeAfter(warc, resumeAt.getAsLong())
-                : WarcSource.open(warc)) {
-            if (resumeAt.isPresent()) {
-                LOG.info("resuming {} after offset {}", warc, resumeAt.getAsLong());
+        long resumeAfter = resumeAt.map(WarcCheckpoint.Position::offset).orElse(-1L);
+        try (WarcSource source = WarcSource.resumeAfter(warc, resumeAfter)) {
+            if (resumeAfter >= 0) {
+                LOG.info("resuming {} after offset {}", warc, resumeAfter);
             }
             for (var page = source.next(); page.isPresent(); page = source.next()) {
+                long offset = page.get().offset();
+                if (alreadySent.contains(offset)) {
+                    skipped++;
+                    lastOffset = offset;
+                    continue;
+                }
                 RawArticle raw = toRaw(page.get(), warc);
                 if (raw == null) {
                     continue;
                 }
-                sink.send(raw);
-                lastOffset = page.get().offset();
+                sink.send(raw, kafka == null ? Map.of()
+                        : Map.of(SentWarcRecords.HEADER, SentWarcRecords.header(name, offset)));
+                lastOffset = offset;
                 if (++sent % CHECKPOINT_EVERY == 0) {
-                    // Only what the broker acknowledged may be skipped by a later run.
-                    sink.flush();
-                    checkpoint.save(lastOffset);
+                    save(checkpoint, lastOffset);
                     progress.accept(lastOffset / size, sent);
                 }
             }
         }
         sink.flush();
         if (lastOffset >= 0) {
+            // The whole file is on the broker: a later run has nothing to look for on the topic.
             checkpoint.save(lastOffset);
+        }
+        if (skipped > 0) {
+            LOG.info("{}: {} pages skipped, sent by an earlier run that stopped", warc, skipped);
         }
         progress.accept(1.0, sent);
         return sent;
+    }
+
+    /**
+     * Only what the broker acknowledged may be skipped by a later run: flush first. The topic's
+     * ends are read after the flush, so every page sent later lies beyond them.
+     */
+    private void save(WarcCheckpoint checkpoint, long lastOffset) throws IOException {
+        sink.flush();
+        checkpoint.save(lastOffset, kafka == null ? Map.of() : SentWarcRecords.endOffsets(kafka, sink.rawTopic()));
     }
 
     private RawArticle toRaw(WarcPage page, Path warc) {

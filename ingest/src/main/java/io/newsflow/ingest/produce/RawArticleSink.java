@@ -45,8 +45,15 @@ public final class RawArticleSink implements AutoCloseable {
 
     /** Sends a page asynchronously. */
     public void send(RawArticle article) {
+        send(article, Map.of());
+    }
+
+    /** Sends a page asynchronously with extra record headers (e.g. where in a WARC it came from). */
+    public void send(RawArticle article, Map<String, byte[]> headers) {
         byte[] value = topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
-        producer.send(new ProducerRecord<>(topics.raw().name(), article.getId(), value), (meta, error) -> {
+        var record = new ProducerRecord<>(topics.raw().name(), article.getId(), value);
+        headers.forEach((k, v) -> record.headers().add(k, v));
+        producer.send(record, (meta, error) -> {
             if (error == null) {
                 sent.incrementAndGet();
                 return;
@@ -83,6 +90,11 @@ public final class RawArticleSink implements AutoCloseable {
                 LOG.error("could not record fetch outcome of {}: {}", outcome.getUrl(), error.toString());
             }
         });
+    }
+
+    /** The topic pages go to. */
+    public String rawTopic() {
+        return topics.raw().name();
     }
 
     /** Pages acknowledged by the broker so far. */

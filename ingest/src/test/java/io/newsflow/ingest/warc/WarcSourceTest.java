@@ -149,4 +149,14 @@ class WarcSourceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WarcCheckpoint(cp).load())
                 .isInstanceOf(IOException.class).hasMessageContaining("corrupt");
     }
+
+    @Test
+    void checkpointKeepsTheTopicEndsSavedWithItAndReadsAnOffsetOnlyOne() throws IOException {
+        WarcCheckpoint checkpoint = new WarcCheckpoint(dir.resolve("y.checkpoint"));
+        checkpoint.save(1234, java.util.Map.of(1, 20L, 0, 7L));
+        assertThat(checkpoint.position()).contains(new WarcCheckpoint.Position(1234, java.util.Map.of(0, 7L, 1, 20L)));
+        assertThat(checkpoint.load()).hasValue(1234);
+        checkpoint.save(99);
+        assertThat(checkpoint.position()).contains(new WarcCheckpoint.Position(99, java.util.Map.of()));
+    }
 }

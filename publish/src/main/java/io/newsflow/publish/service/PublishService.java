@@ -3,10 +3,11 @@ package io.newsflow.publish.service;
 import io.newsflow.publish.topology.PublishTopology;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
+import io.newsflow.schemas.serde.RecordLimits;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.streams.ThreadReplacingHandler;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
-import io.newsflow.schemas.serde.RecordLimits;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,7 +21,12 @@ public final class PublishService {
     private PublishService() {
     }
 
-    /** Creates (not starts) the Streams application for a configuration. */
+    /**
+     * Creates (not starts) the Streams application for a configuration. A stream thread that dies
+     * from an exception (broker or registry unreachable for too long, a fenced producer) is
+     * replaced, and its tasks resume from their last commit ({@link ThreadReplacingHandler}), so
+     * the service recovers from such faults without a restart; an {@link Error} stops it.
+     */
     public static KafkaStreams create(ServiceConfig config) {
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
@@ -28,9 +34,11 @@ public final class PublishService {
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
                 TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
-        return new KafkaStreams(PublishTopology.build(topics,
+        KafkaStreams app = new KafkaStreams(PublishTopology.build(topics,
                 RecordLimits.maxValueBytes(config.asMap().get("publish.max-record-bytes")),
                 Duration.ofSeconds(Long.parseLong(String.valueOf(
                         config.asMap().getOrDefault("publish.registry-wait-seconds", "30")).trim()))), props);
+        ThreadReplacingHandler.install(app, "publish");
+        return app;
     }
 }
