@@ -2,6 +2,9 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.service.EnrichService;
 import io.newsflow.schemas.config.ServiceConfig;
+import io.newsflow.schemas.serde.SchemaRegistration;
+import io.newsflow.schemas.serde.confluent.ConfluentRegistryClient;
+import io.newsflow.schemas.serde.confluent.RegistryClientConfig;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +43,8 @@ final class TopicsCommand {
 
     /** {@code topics create}. */
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create every topic with its cleanup policy, retention and max.message.bytes (idempotent);"
-                    + " print what was done.")
+            description = "Create every topic with its cleanup policy, retention and max.message.bytes, and register"
+                    + " every schema (idempotent); print what was done.")
     static final class Create implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -55,6 +58,10 @@ final class TopicsCommand {
         @Option(names = "--dry-run", description = "Say what would be created; change nothing.")
         boolean dryRun;
 
+        @Option(names = "--no-schemas", description = "Do not register the schemas; by default every schema is"
+                + " registered under its subject, BACKWARD, as `newsflow schemas register` does.")
+        boolean noSchemas;
+
         @Override
         public Integer call() throws InterruptedException {
             ServiceConfig config = connection.load(EnrichService.DEFAULTS);
@@ -63,10 +70,25 @@ final class TopicsCommand {
                 for (String line : create(admin, expected, partitions, replicationFactor, dryRun)) {
                     System.out.println(line);
                 }
-                return 0;
             } catch (ExecutionException | TimeoutException e) {
                 return fail(config, e);
             }
+            if (noSchemas || dryRun) {
+                return 0;
+            }
+            var problem = Preflight.registry(config);
+            if (problem.isPresent()) {
+                System.err.println("newsflow topics: topics created, schemas not registered: " + problem.get());
+                return 1;
+            }
+            String url = SchemaRegistration.confluentUrl(config.get("registry.url"));
+            var client = new ConfluentRegistryClient(RegistryClientConfig.from(url, config.asMap()));
+            for (var r : SchemaRegistration.register(client, TopicNames.fromConfig(config.asMap()),
+                    SchemaRegistration.DEFAULT_COMPATIBILITY)) {
+                System.out.printf("registered\t%s\t%s\tid=%d\tcompatibility=%s%n", r.subject(), r.record(), r.id(),
+                        r.compatibility());
+            }
+            return 0;
         }
     }
 

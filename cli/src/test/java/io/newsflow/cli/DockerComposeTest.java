@@ -8,8 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsflow.enrich.service.EnrichService;
 import io.newsflow.publish.service.PublishService;
 import io.newsflow.schemas.config.ServiceConfig;
-import io.newsflow.schemas.topics.TopicNames;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,9 +38,50 @@ class DockerComposeTest {
     }
 
     @Test
-    void topicSetupCreatesEveryTopicOfTheRegistry() {
-        String script = compose.at("/services/topics/command").get(0).asText();
-        assertThat(TopicNames.DEFAULTS.all()).allSatisfy(t -> assertThat(script).contains(t));
+    void topicSetupRunsNewsflowTopicsCreateSoTopicSettingsComeFromTheTopicRegistry() {
+        JsonNode topics = compose.at("/services/topics");
+        assertThat(topics.get("image").asText()).startsWith("newsflow");
+        assertThat(topics.get("command").get(0).asText()).isEqualTo("topics");
+        assertThat(topics.get("command").get(1).asText()).isEqualTo("create");
+        assertThat(topics.at("/depends_on/registry/condition").asText()).isEqualTo("service_healthy");
+    }
+
+    @Test
+    void everyLongRunningServiceHasAHealthCheckAndRestarts() {
+        for (String service : List.of("kafka", "registry", "ingest", "enrich", "publish")) {
+            JsonNode s = compose.at("/services/" + service);
+            assertThat(s.at("/healthcheck/test").isMissingNode()).as("%s health check", service).isFalse();
+            assertThat(s.get("restart").asText()).as(service).isEqualTo("unless-stopped");
+        }
+        assertThat(compose.at("/services/ingest/command").toString()).contains("--follow");
+    }
+
+    @Test
+    void stateLivesInVolumesOwnedByTheServiceUser() throws IOException {
+        String dockerfile = Files.readString(Path.of("..", "Dockerfile"));
+        assertThat(dockerfile).contains("USER newsflow").containsPattern("chown newsflow:newsflow /state");
+        for (String service : List.of("enrich", "publish")) {
+            JsonNode s = compose.at("/services/" + service);
+            assertThat(s.at("/environment/NEWSFLOW_KAFKA_STATE_DIR").asText()).isEqualTo("/state");
+            assertThat(s.get("volumes").get(0).asText()).endsWith(":/state");
+        }
+        assertThat(Files.exists(Path.of("..", ".dockerignore"))).isTrue();
+    }
+
+    @Test
+    void theRegistryKeepsSchemasAcrossRestartsAndTheBrokerMatchesTheClients() throws IOException {
+        assertThat(compose.at("/services/registry/environment/APICURIO_STORAGE_KIND").asText()).isEqualTo("kafkasql");
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        String kafkaVersion = pom.replaceAll("(?s).*<kafka.version>([^<]+)</kafka.version>.*", "$1");
+        assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + kafkaVersion);
+    }
+
+    @Test
+    void servicesUseTheConfluentCompatibleRegistryApi() {
+        for (String service : List.of("topics", "ingest", "enrich", "publish")) {
+            assertThat(compose.at("/services/" + service + "/environment/NEWSFLOW_REGISTRY_URL").asText())
+                    .endsWith("/apis/ccompat/v7");
+        }
     }
 
     @Test
