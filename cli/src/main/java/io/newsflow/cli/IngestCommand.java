@@ -30,9 +30,7 @@ import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +86,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--refetch", description = "Fetch URLs again even if the fetch-status topic says they were fetched.")
     boolean refetch;
 
-    @Option(names = "--allow-host", description = "Allow fetching from this private/loopback host or CIDR (testing), repeatable.")
+    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]",
+            description = "Let the SSRF guard allow this private/loopback host, IP or CIDR (testing), repeatable. "
+                    + "With :PORT ([::1]:8080 for IPv6) only that port; without, every port of the host.")
     List<String> allowHosts = new ArrayList<>();
 
     @Option(names = "--user-agent", description = "User-Agent to send (default: an honest Newsflow agent).")
@@ -254,7 +254,7 @@ final class IngestCommand implements Callable<Integer> {
             var rejected = (java.util.function.Consumer<io.newsflow.ingest.discovery.RejectedLine>) r ->
                     System.err.printf("newsflow ingest: %s line %d skipped: %s%n", list, r.lineNumber(), r.reason());
             if ("-".equals(list)) {
-                reader.read(new InputStreamReader(System.in, StandardCharsets.UTF_8), accepted, rejected);
+                reader.read(System.in, accepted, rejected);
             } else {
                 reader.read(Path.of(list), accepted, rejected);
             }
