@@ -1,5 +1,6 @@
 package io.newsflow.ingest.url;
 
+import io.newsflow.ingest.security.Excerpts;
 import io.newsflow.ingest.url.internal.DotSegments;
 import io.newsflow.ingest.url.internal.PercentCoding;
 import java.net.IDN;
@@ -62,11 +63,11 @@ public final class UrlCanonicalizer {
         String noFragment = hash >= 0 ? trimmed.substring(0, hash) : trimmed;
         Matcher m = URL.matcher(noFragment);
         if (!m.find() || m.end() != noFragment.length()) {
-            throw new IllegalArgumentException("not an absolute URL: " + url);
+            throw new IllegalArgumentException("not an absolute URL: " + Excerpts.of(url));
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("unsupported scheme '" + scheme + "': " + url);
+            throw new IllegalArgumentException("unsupported scheme '" + Excerpts.of(scheme, 20) + "': " + Excerpts.of(url));
         }
         StringBuilder out = new StringBuilder(noFragment.length());
         out.append(scheme).append("://").append(authority(m.group(2), scheme, url));
@@ -86,14 +87,14 @@ public final class UrlCanonicalizer {
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("bad IPv6 literal: " + url);
+                throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url));
             }
             host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
             String rest = hostPort.substring(close + 1);
             if (rest.startsWith(":")) {
                 port = rest.substring(1);
             } else if (!rest.isEmpty()) {
-                throw new IllegalArgumentException("bad authority: " + url);
+                throw new IllegalArgumentException("bad authority: " + Excerpts.of(url));
             }
         } else {
             int colon = hostPort.lastIndexOf(':');
@@ -102,7 +103,7 @@ public final class UrlCanonicalizer {
             host = asciiHost(PercentCoding.decodeAll(host), url);
         }
         if (host.isEmpty()) {
-            throw new IllegalArgumentException("missing host: " + url);
+            throw new IllegalArgumentException("missing host: " + Excerpts.of(url));
         }
         return host + portSuffix(port, scheme, url);
     }
@@ -113,10 +114,10 @@ public final class UrlCanonicalizer {
         try {
             ascii = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad host '" + host + "': " + url, e);
+            throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "': " + Excerpts.of(url), e);
         }
         if (!ascii.isEmpty() && !ASCII_HOST.matcher(ascii).matches()) {
-            throw new IllegalArgumentException("bad host '" + host + "': " + url);
+            throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "': " + Excerpts.of(url));
         }
         return ascii;
     }
@@ -126,7 +127,7 @@ public final class UrlCanonicalizer {
             return "";
         }
         if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("bad port '" + port + "': " + url);
+            throw new IllegalArgumentException("bad port '" + Excerpts.of(port) + "': " + Excerpts.of(url));
         }
         int p = Integer.parseInt(port);
         boolean isDefault = (p == 80 && scheme.equals("http")) || (p == 443 && scheme.equals("https"));
