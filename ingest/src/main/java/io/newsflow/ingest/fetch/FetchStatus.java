@@ -10,7 +10,10 @@ public enum FetchStatus {
     ROBOTS_DENIED,
     /** The SSRF guard refused the URL or one of its redirect hops. */
     BLOCKED,
-    /** The content type is not HTML while the fetcher is HTML-only; the body was not read. */
+    /**
+     * The content type is not HTML while the fetcher is HTML-only (the body was not read), or the
+     * body is binary although declared HTML (see {@link BinarySniffer}; the body is dropped).
+     */
     NOT_HTML,
     /** The (decompressed) body exceeded the size limit; the first bytes are kept. */
     TOO_LARGE_TRUNCATED,
