@@ -2,6 +2,7 @@ package io.newsflow.ingest.url;
 
 import io.newsflow.ingest.security.Excerpts;
 import io.newsflow.ingest.url.internal.DotSegments;
+import io.newsflow.ingest.url.internal.Ipv4Host;
 import io.newsflow.ingest.url.internal.PercentCoding;
 import java.net.IDN;
 import java.util.ArrayList;
@@ -118,6 +119,14 @@ public final class UrlCanonicalizer {
         }
         if (!ascii.isEmpty() && !ASCII_HOST.matcher(ascii).matches()) {
             throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "': " + Excerpts.of(url));
+        }
+        if (Ipv4Host.endsInNumber(ascii)) {
+            // As browsers do: 2130706433, 0x7f.1 and 0177.0.0.1 are 127.0.0.1; 447a.0 is no host at all.
+            String v4 = Ipv4Host.normalize(ascii);
+            if (v4 == null) {
+                throw new IllegalArgumentException("bad IPv4 host '" + Excerpts.of(host) + "': " + Excerpts.of(url));
+            }
+            return v4;
         }
         return ascii;
     }

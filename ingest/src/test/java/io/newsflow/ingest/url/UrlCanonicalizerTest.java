@@ -98,4 +98,26 @@ class UrlCanonicalizerTest {
         assertThat(custom.canonicalize("https://example.com/?ref=home&x_a=1&utm_source=kept"))
                 .isEqualTo("https://example.com/?utm_source=kept");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "http://2130706433/, http://127.0.0.1/",
+        "http://0x7f.1/, http://127.0.0.1/",
+        "http://0177.0.0.1/, http://127.0.0.1/",
+        "http://0x7F000001/, http://127.0.0.1/",
+        "http://169.254.43518/, http://169.254.169.254/",
+        "http://127.1./x, http://127.0.0.1/x"})
+    void writesNumericHostsAsDottedDecimalLikeBrowsers(String url, String canonical) {
+        assertThat(c.canonicalize(url)).isEqualTo(canonical);
+    }
+
+    /** Found by UrlCanonicalizerFuzzTest: java.net.URI saw no host in the canonical form. */
+    @Test
+    void rejectsAHostEndingInANumberThatIsNoIpv4Address() {
+        assertThatThrownBy(() -> c.canonicalize("http://447a.0.?e&'c=&=d")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv4");
+        assertThatThrownBy(() -> c.canonicalize("http://1.2.3.4.5/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.canonicalize("http://256.1.1.1/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.canonicalize("http://example.09/")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
