@@ -22,7 +22,12 @@ public enum FetchStatus {
     /** Connection, TLS, timeout or decoding failure after any retries. */
     NETWORK_ERROR,
     /** Redirect chain longer than allowed, or a loop. */
-    TOO_MANY_REDIRECTS;
+    TOO_MANY_REDIRECTS,
+    /**
+     * Fetched, but its record could not be made to fit the producer's {@code max.request.size}
+     * (even without a body): recorded as a fetch status and a dead letter, never sent.
+     */
+    UNDELIVERABLE;
 
     /** True if the result carries a usable body (possibly truncated). */
     public boolean hasBody() {
