@@ -128,6 +128,12 @@ public final class UrlCanonicalizer {
             }
             return v4;
         }
+        int dot = ascii.lastIndexOf('.');
+        if (dot >= 0 && dot + 1 < ascii.length() && Character.isDigit(ascii.charAt(dot + 1))) {
+            // No top-level domain starts with a digit, and java.net.URI would see no host at all.
+            throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "' (top-level label starts with a digit): "
+                    + Excerpts.of(url));
+        }
         return ascii;
     }
 

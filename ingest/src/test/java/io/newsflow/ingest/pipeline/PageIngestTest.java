@@ -114,6 +114,21 @@ class PageIngestTest {
         });
     }
 
+    @Test
+    void anUnreachableHostIsADeadLetterNotARobotsDenial() throws IOException {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        IngestHarness h = harness(loopback.withSsrfGuard(SsrfGuard.allowing(List.of("127.0.0.1:" + closed))));
+        h.ingest("http://127.0.0.1:" + closed + "/gone");
+        assertThat(h.statuses()).singleElement().satisfies(s -> {
+            assertThat(s.getStatus()).isEqualTo("NETWORK_ERROR");
+            assertThat(s.getReason()).contains("robots.txt unavailable");
+        });
+        assertThat(h.deadLetters()).singleElement().satisfies(d -> assertThat(d.getStage()).isEqualTo("ingest.fetch"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "deflate"})
     void decompressionBombIsCutToARecordThatFitsTheProducerLimit(String encoding) {

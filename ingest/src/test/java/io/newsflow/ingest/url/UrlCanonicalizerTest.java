@@ -120,4 +120,12 @@ class UrlCanonicalizerTest {
         assertThatThrownBy(() -> c.canonicalize("http://256.1.1.1/")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> c.canonicalize("http://example.09/")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Found by UrlCanonicalizerFuzzTest: "127.0http" is no IPv4 address and java.net.URI sees no host in it. */
+    @Test
+    void rejectsAHostWhoseTopLevelLabelStartsWithADigit() {
+        assertThatThrownBy(() -> c.canonicalize("http://127.0http://127.0.0.1:65d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("top-level label");
+        assertThat(c.canonicalize("http://1password.example/")).isEqualTo("http://1password.example/");
+    }
 }
