@@ -5,6 +5,8 @@ import io.newsflow.ingest.url.internal.DotSegments;
 import io.newsflow.ingest.url.internal.Ipv4Host;
 import io.newsflow.ingest.url.internal.PercentCoding;
 import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,6 +35,8 @@ public final class UrlCanonicalizer {
     private static final Pattern URL = Pattern.compile(
             "^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/?#]*)([^?#]*)(?:\\?([^#]*))?");
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+    // Hex groups and colons, optionally ending in a dotted IPv4 part; at least one colon.
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f]{0,4}(:[0-9a-f]{0,4}){1,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
     // After IDNA: LDH labels (underscore tolerated, it occurs in real host names).
     private static final Pattern ASCII_HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
 
@@ -90,7 +94,7 @@ public final class UrlCanonicalizer {
             if (close < 0) {
                 throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url));
             }
-            host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
+            host = ipv6Literal(hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT), url);
             String rest = hostPort.substring(close + 1);
             if (rest.startsWith(":")) {
                 port = rest.substring(1);
@@ -107,6 +111,20 @@ public final class UrlCanonicalizer {
             throw new IllegalArgumentException("missing host: " + Excerpts.of(url));
         }
         return host + portSuffix(port, scheme, url);
+    }
+
+    /** A bracketed IPv6 literal, checked (no zone, no junk): java.net.URI refuses a malformed one outright. */
+    private static String ipv6Literal(String bracketed, String url) {
+        String literal = bracketed.substring(1, bracketed.length() - 1);
+        if (!IPV6_CHARS.matcher(literal).matches()) {
+            throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url));
+        }
+        try {
+            InetAddress.getByName(literal); // an IPv6 literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url), e);
+        }
+        return bracketed;
     }
 
     private static String asciiHost(String host, String url) {

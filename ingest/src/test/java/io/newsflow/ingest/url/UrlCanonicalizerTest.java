@@ -128,4 +128,15 @@ class UrlCanonicalizerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("top-level label");
         assertThat(c.canonicalize("http://1password.example/")).isEqualTo("http://1password.example/");
     }
+
+    /** Found by UrlCanonicalizerFuzzTest: a junk IPv6 literal passed and java.net.URI then refused the URL. */
+    @Test
+    void rejectsAMalformedIpv6Literal() {
+        assertThatThrownBy(() -> c.canonicalize("http://[\ufffd::1]:8080/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv6");
+        assertThatThrownBy(() -> c.canonicalize("http://[fe80::1%25eth0]/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.canonicalize("http://[1:2:3:4:5:6:7:8:9]/")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.canonicalize("http://[::FFFF:127.0.0.1]:8080/")).isEqualTo("http://[::ffff:127.0.0.1]:8080/");
+        assertThat(c.canonicalize("https://[2606:4700::1111]/")).isEqualTo("https://[2606:4700::1111]/");
+    }
 }
