@@ -30,9 +30,7 @@ import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +86,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--refetch", description = "Fetch URLs again even if the fetch-status topic says they were fetched.")
     boolean refetch;
 
-    @Option(names = "--allow-host", description = "Allow fetching from this private/loopback host or CIDR (testing), repeatable.")
+    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]",
+            description = "Let the SSRF guard allow this private/loopback host, IP or CIDR (testing), repeatable. "
+                    + "With :PORT ([::1]:8080 for IPv6) only that port; without, every port of the host.")
     List<String> allowHosts = new ArrayList<>();
 
     @Option(names = "--user-agent", description = "User-Agent to send (default: an honest Newsflow agent).")
@@ -110,15 +110,20 @@ final class IngestCommand implements Callable<Integer> {
                     .tag("outcome", "dead-letter").register(metrics.registry());
             FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::failed).tag("outcome", "failed")
                     .register(metrics.registry());
+            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::cutToFit)
+                    .tag("outcome", "cut-to-fit").register(metrics.registry());
+            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::tooLarge)
+                    .tag("outcome", "too-large").register(metrics.registry());
+            long maxBytes = maxBodyBytes(config, sink);
             if (!dirs.isEmpty()) {
-                int files = new FileIngest(sink, config.getLong("ingest.max-bytes", 16L << 20)).ingest(dirs);
+                int files = new FileIngest(sink, maxBytes).ingest(dirs);
                 progress.note("files", files);
             }
             for (Path warc : warcs) {
                 new WarcIngest(sink, canonicalizer, config.kafka()).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
             }
             if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty() || !sites.isEmpty()) {
-                fetchFromWeb(config, topics, sink, canonicalizer, progress, metrics.registry());
+                fetchFromWeb(config, topics, sink, canonicalizer, progress, metrics.registry(), maxBytes);
             }
             sink.flush();
             System.err.printf("newsflow ingest: %d pages sent, %d dead letters, %d failed in %.1f s%n",
@@ -127,11 +132,26 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The body cap: ingest.max-bytes, lowered when needed so that a page cut at the cap still fits
+     * the producer's max.request.size with its other fields.
+     */
+    private static long maxBodyBytes(ServiceConfig config, RawArticleSink sink) {
+        long configured = config.getLong("ingest.max-bytes", sink.maxBodyBytes());
+        if (configured > sink.maxBodyBytes()) {
+            System.err.printf("newsflow ingest: ingest.max-bytes %d lowered to %d so that every page fits "
+                    + "kafka.max.request.size%n", configured, sink.maxBodyBytes());
+            return sink.maxBodyBytes();
+        }
+        return configured;
+    }
+
     private void fetchFromWeb(ServiceConfig config, Topics topics, RawArticleSink sink, UrlCanonicalizer canonicalizer,
-                              Progress progress, MeterRegistry metrics) throws IOException, InterruptedException {
+                              Progress progress, MeterRegistry metrics, long maxBytes)
+            throws IOException, InterruptedException {
         FetchOptions options = FetchOptions.defaults()
                 .withSsrfGuard(allowHosts.isEmpty() ? SsrfGuard.defaults() : SsrfGuard.allowing(allowHosts))
-                .withMaxBodyBytes(config.getLong("ingest.max-bytes", 16L << 20));
+                .withMaxBodyBytes(maxBytes);
         if (userAgent != null) {
             options = options.withUserAgent(userAgent);
         }
@@ -141,7 +161,8 @@ final class IngestCommand implements Callable<Integer> {
             SeenSet fetched = refetch ? SeenSet.empty() : SeenSet.load(config.kafka(), topics.fetchStatus(),
                     config.getInt("ingest.refetch-after-hours", 0) > 0
                             ? Duration.ofHours(config.getInt("ingest.refetch-after-hours", 0)) : null);
-            PageIngest pages = new PageIngest(fetcher, sink, canonicalizer, fetched);
+            PageIngest pages = new PageIngest(fetcher, sink, canonicalizer, fetched,
+                    config.getInt("ingest.max-in-flight", PageIngest.DEFAULT_MAX_IN_FLIGHT));
             // Feeds and sitemaps are XML: fetched by a non-HTML fetcher sharing the same host turns and robots.txt.
             HttpFetcher xmlFetcher = new HttpFetcher(options.withHtmlOnly(false));
             PoliteFetcher xml = fetcher.withDelegate(xmlFetcher);
@@ -181,13 +202,7 @@ final class IngestCommand implements Callable<Integer> {
                                 result.feed().toString()));
                     }
                 }
-                pending.removeIf(f -> {
-                    if (f.isDone()) {
-                        f.join();
-                        return true;
-                    }
-                    return false;
-                });
+                dropFinished(pending);
                 progress.tick("web", pages.pages() + pages.failures(), sink);
                 if (follow) {
                     Instant next = poller.nextDue().orElse(Instant.now().plusSeconds(60));
@@ -199,6 +214,10 @@ final class IngestCommand implements Callable<Integer> {
             } while (follow);
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             progress.tick("web", pages.pages() + pages.failures(), sink);
+            if (pages.expectedOutcomes() > 0) {
+                System.err.printf("newsflow ingest: %d URLs gave no page for an expected reason (robots.txt, 404/410, "
+                        + "blocked, not HTML): fetch status only, see the outcomes below%n", pages.expectedOutcomes());
+            }
             if (pages.skipped() > 0) {
                 System.err.printf("newsflow ingest: %d URLs skipped, already fetched (--refetch to fetch again)%n",
                         pages.skipped());
@@ -254,7 +273,7 @@ final class IngestCommand implements Callable<Integer> {
             var rejected = (java.util.function.Consumer<io.newsflow.ingest.discovery.RejectedLine>) r ->
                     System.err.printf("newsflow ingest: %s line %d skipped: %s%n", list, r.lineNumber(), r.reason());
             if ("-".equals(list)) {
-                reader.read(new InputStreamReader(System.in, StandardCharsets.UTF_8), accepted, rejected);
+                reader.read(System.in, accepted, rejected);
             } else {
                 reader.read(Path.of(list), accepted, rejected);
             }
@@ -266,6 +285,21 @@ final class IngestCommand implements Callable<Integer> {
         if (seen.add(d.url())) {
             pending.add(pages.submit(d));
         }
+        // Finished futures are dropped as we go, so a source of 100,000 URLs keeps only those in flight.
+        if (pending.size() >= 2 * PageIngest.DEFAULT_MAX_IN_FLIGHT) {
+            dropFinished(pending);
+        }
+    }
+
+    /** Drops finished futures; join() rethrows what a page's handling threw, so nothing fails silently. */
+    private static void dropFinished(List<CompletableFuture<Void>> pending) {
+        pending.removeIf(f -> {
+            if (f.isDone()) {
+                f.join();
+                return true;
+            }
+            return false;
+        });
     }
 
     private static FeedHints hints(FeedItem item) {

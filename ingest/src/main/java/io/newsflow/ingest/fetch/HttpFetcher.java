@@ -235,6 +235,11 @@ public final class HttpFetcher implements Fetcher, AutoCloseable {
             return result(request, uri, FetchStatus.NETWORK_ERROR, status, contentType, headers, body.bytes(),
                     false, attempt, now, body.error());
         }
+        String binary = options.htmlOnly() ? BinarySniffer.classify(body.bytes()) : null;
+        if (binary != null) {
+            return result(request, uri, FetchStatus.NOT_HTML, status, contentType, headers, null, false, attempt, now,
+                    "binary body (" + binary + ") although declared " + contentType);
+        }
         if (body.truncated()) {
             return result(request, uri, FetchStatus.TOO_LARGE_TRUNCATED, status, contentType, headers, body.bytes(),
                     true, attempt, now, "body larger than " + options.maxBodyBytes() + " bytes, truncated");

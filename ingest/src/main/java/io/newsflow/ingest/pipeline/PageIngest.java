@@ -2,8 +2,10 @@ package io.newsflow.ingest.pipeline;
 
 import io.newsflow.ingest.fetch.FetchRequest;
 import io.newsflow.ingest.fetch.FetchResult;
+import io.newsflow.ingest.fetch.FetchStatus;
 import io.newsflow.ingest.politeness.PoliteFetcher;
 import io.newsflow.ingest.produce.RawArticleSink;
+import io.newsflow.ingest.security.Excerpts;
 import io.newsflow.ingest.url.CanonicalLinks;
 import io.newsflow.ingest.url.PageLinks;
 import io.newsflow.ingest.url.UrlCanonicalizer;
@@ -14,11 +16,14 @@ import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.ids.ArticleIds;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,35 +31,59 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches discovered pages politely and produces them as RawArticles. The article id comes from
  * the page's canonical URL when it declares a trustworthy one (same site), else from the fetched
- * URL, canonicalised; every fetch that yields no page becomes a dead letter with its reason, and
- * every fetch outcome is recorded on the fetch-status topic. URLs fetched by an earlier run are
- * skipped (see {@link SeenSet}).
+ * URL, canonicalised. Every fetch outcome is recorded on the fetch-status topic; only real
+ * failures (network errors after retries, server errors, pages that cannot be delivered) are also
+ * dead letters, while expected outcomes (robots.txt refusal, SSRF guard, 404/410, not HTML) are a
+ * fetch status only. URLs fetched by an earlier run are skipped (see {@link SeenSet}). At most
+ * {@code maxInFlight} pages are in flight: {@link #submit} waits beyond that, so a source of 100,000
+ * URLs does not park 100,000 fetches in memory.
  */
 public final class PageIngest {
+
+    /** Default bound on pages submitted but not yet finished. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(PageIngest.class);
     private static final List<String> KEPT_HEADERS = List.of("content-type", "content-language", "last-modified",
             "etag", "date", "link");
+    private static final Set<FetchStatus> EXPECTED = Set.of(FetchStatus.ROBOTS_DENIED, FetchStatus.BLOCKED,
+            FetchStatus.NOT_HTML, FetchStatus.NOT_MODIFIED);
+    private static final Set<Integer> GONE = Set.of(404, 410);
 
     private final PoliteFetcher fetcher;
     private final RawArticleSink sink;
     private final UrlCanonicalizer canonicalizer;
     private final CanonicalLinks links;
     private final SeenSet seen;
+    private final Semaphore inFlight;
     private final AtomicLong pages = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong expected = new AtomicLong();
 
     /** Ingest through this fetcher into this sink, skipping ids in {@code seen}. */
     public PageIngest(PoliteFetcher fetcher, RawArticleSink sink, UrlCanonicalizer canonicalizer, SeenSet seen) {
+        this(fetcher, sink, canonicalizer, seen, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    /** Like the four-argument constructor, with at most {@code maxInFlight} pages in flight. */
+    public PageIngest(PoliteFetcher fetcher, RawArticleSink sink, UrlCanonicalizer canonicalizer, SeenSet seen,
+                      int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be positive: " + maxInFlight);
+        }
         this.seen = seen;
         this.fetcher = fetcher;
         this.sink = sink;
         this.canonicalizer = canonicalizer;
         this.links = new CanonicalLinks(canonicalizer);
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
-    /** Fetches one page; the future completes once it was sent (as page or dead letter). */
+    /**
+     * Fetches one page; the future completes once it was sent (as page, status or dead letter).
+     * Waits while {@code maxInFlight} pages are in flight.
+     */
     public CompletableFuture<Void> submit(Discovered page) {
         URI uri;
         try {
@@ -68,27 +97,72 @@ public final class PageIngest {
             skipped.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         }
-        return fetcher.submit(FetchRequest.of(uri)).thenCompose(result -> {
-            record(page, id, uri, result);
-            if (!result.hasBody()) {
-                fail(page, result.finalUri(), "ingest.fetch", result.status() + ": " + result.reason());
-                return CompletableFuture.completedFuture(null);
-            }
-            PageLinks declared = links(result);
-            var full = links.followUp(result.finalUri(), declared);
-            if (full.isPresent()) {
-                // An AMP page names its full article: fetch that one instead, once.
-                return fetcher.submit(FetchRequest.of(full.get())).thenAccept(canonical -> {
-                    if (canonical.hasBody()) {
-                        accept(page, canonical, links(canonical));
-                    } else {
-                        accept(page, result, declared);
-                    }
-                });
-            }
-            accept(page, result, declared);
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted before fetching {}; not submitted", Excerpts.of(page.url()));
             return CompletableFuture.completedFuture(null);
+        }
+        return fetcher.submit(FetchRequest.of(uri))
+                .thenCompose(result -> handle(page, id, uri, result))
+                .whenComplete((ok, error) -> inFlight.release());
+    }
+
+    /** Routes one fetch result: no page (status, maybe dead letter), an AMP follow-up, or a page. */
+    private CompletableFuture<Void> handle(Discovered page, String id, URI uri, FetchResult result) {
+        if (!result.hasBody()) {
+            record(page, id, uri, result, result.status(), result.reason());
+            noPage(page, result);
+            return CompletableFuture.completedFuture(null);
+        }
+        PageLinks declared = links(result);
+        var full = links.followUp(result.finalUri(), declared);
+        if (full.isEmpty()) {
+            deliver(page, id, uri, result, result, declared);
+            return CompletableFuture.completedFuture(null);
+        }
+        // An AMP page names its full article: fetch that one instead, once.
+        return fetcher.submit(FetchRequest.of(full.get())).thenAccept(canonical -> {
+            if (canonical.hasBody()) {
+                deliver(page, id, uri, result, canonical, links(canonical));
+            } else {
+                deliver(page, id, uri, result, result, declared);
+            }
         });
+    }
+
+    /** Sends {@code sent} and records the outcome of the discovered URL as it was delivered. */
+    private void deliver(Discovered page, String id, URI uri, FetchResult fetched, FetchResult sent,
+                         PageLinks declared) {
+        RawArticleSink.Delivery delivery = accept(page, sent, declared);
+        switch (delivery) {
+            case SENT -> record(page, id, uri, fetched, fetched.status(), fetched.reason());
+            case CUT_TO_FIT -> record(page, id, uri, fetched, FetchStatus.TOO_LARGE_TRUNCATED,
+                    "body cut so that the record fits the producer's max.request.size");
+            case TOO_LARGE -> {
+                // The sink logged it and wrote the dead letter; the status says why there is no page.
+                failures.incrementAndGet();
+                record(page, id, uri, fetched, FetchStatus.UNDELIVERABLE,
+                        "record over the producer's max.request.size even without its body");
+            }
+        }
+    }
+
+    /** True for outcomes that are a site's or our own policy, not a failure: a fetch status is enough. */
+    static boolean isExpected(FetchResult result) {
+        return EXPECTED.contains(result.status())
+                || result.status() == FetchStatus.HTTP_ERROR && GONE.contains(result.httpStatus());
+    }
+
+    private void noPage(Discovered page, FetchResult result) {
+        if (isExpected(result)) {
+            expected.incrementAndGet();
+            LOG.info("no page from {} ({}): {} {}", Excerpts.of(page.url()), Excerpts.of(page.sourceName()),
+                    result.status(), Excerpts.of(result.reason()));
+            return;
+        }
+        fail(page, result.finalUri(), "ingest.fetch", result.status() + ": " + result.reason());
     }
 
     /** Discovered URLs skipped because an earlier run already fetched them. */
@@ -96,17 +170,18 @@ public final class PageIngest {
         return skipped.get();
     }
 
-    private void record(Discovered page, String id, URI uri, FetchResult result) {
-        seen.record(id, result.status().name(), result.fetchedAt() == null ? java.time.Instant.now() : result.fetchedAt());
+    private void record(Discovered page, String id, URI uri, FetchResult result, FetchStatus status, String reason) {
+        Instant at = result.fetchedAt() == null ? Instant.now() : result.fetchedAt();
+        seen.record(id, status.name(), at);
         sink.outcome(FetchOutcome.newBuilder()
                 .setArticleId(id)
                 .setUrl(uri.toString())
                 .setFinalUrl(result.finalUri() == null || result.finalUri().equals(uri) ? null : result.finalUri().toString())
-                .setStatus(result.status().name())
+                .setStatus(status.name())
                 .setHttpStatus(result.httpStatus())
                 .setAttempts(result.attempts())
-                .setReason(result.reason())
-                .setFetchedAt(result.fetchedAt() == null ? java.time.Instant.now() : result.fetchedAt())
+                .setReason(Excerpts.of(reason, 2 * Excerpts.DEFAULT_CHARS))
+                .setFetchedAt(at)
                 .setSource(new Source(page.kind(), page.sourceName()))
                 .build());
     }
@@ -116,9 +191,14 @@ public final class PageIngest {
         return pages.get();
     }
 
-    /** Discovered URLs that gave no page so far. */
+    /** Discovered URLs that gave no page because of a real failure (each also a dead letter). */
     public long failures() {
         return failures.get();
+    }
+
+    /** Discovered URLs that gave no page for an expected reason (robots.txt, 404, ...): a fetch status only. */
+    public long expectedOutcomes() {
+        return expected.get();
     }
 
     private PageLinks links(FetchResult result) {
@@ -126,7 +206,7 @@ public final class PageIngest {
     }
 
     /** Sends a fetched page; {@code declared} are its head links, scanned once per page. */
-    private void accept(Discovered page, FetchResult result, PageLinks declared) {
+    private RawArticleSink.Delivery accept(Discovered page, FetchResult result, PageLinks declared) {
         String canonical = links.identity(result.finalUri(), declared);
         Map<String, String> headers = new HashMap<>();
         for (String name : KEPT_HEADERS) {
@@ -149,19 +229,22 @@ public final class PageIngest {
                 .setSource(new Source(page.kind(), page.sourceName()))
                 .setHints(page.hints())
                 .build();
-        sink.send(raw);
-        pages.incrementAndGet();
+        RawArticleSink.Delivery delivery = sink.send(raw);
+        if (delivery != RawArticleSink.Delivery.TOO_LARGE) {
+            pages.incrementAndGet();
+        }
+        return delivery;
     }
 
     private void fail(Discovered page, URI finalUri, String stage, String reason) {
         failures.incrementAndGet();
         String url = finalUri == null ? page.url() : finalUri.toString();
-        LOG.warn("no page from {} ({}): {}", url, page.sourceName(), reason);
+        LOG.warn("no page from {} ({}): {}", Excerpts.of(url), Excerpts.of(page.sourceName()), Excerpts.of(reason));
         String id = null;
         try {
             id = ArticleIds.fromCanonicalUrl(canonicalizer.canonicalize(page.url()));
         } catch (IllegalArgumentException e) {
-            LOG.debug("no id for unusable URL {}", page.url());
+            LOG.debug("no id for unusable URL {}", Excerpts.of(page.url()));
         }
         sink.deadLetter(DeadLetters.of(stage, reason, null, DeadLetters.Origin.NONE, null, null, id, url));
     }

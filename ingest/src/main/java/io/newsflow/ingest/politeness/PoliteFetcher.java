@@ -121,8 +121,13 @@ public final class PoliteFetcher implements Fetcher, AutoCloseable {
         if (options.obeyRobots()) {
             BaseRobotRules rules = robots.rulesFor(uri);
             if (!rules.isAllowed(uri.toString())) {
-                return FetchResult.failure(uri, uri, FetchStatus.ROBOTS_DENIED, 0, 0, Instant.now(),
-                        rules.isAllowNone() ? "robots.txt unavailable or disallows all" : "disallowed by robots.txt");
+                // Allow-none rules stand for a robots.txt that could not be read (unreachable or 5xx, RFC 9309
+                // 2.3.1.4): a failure of the host, retried later, not the site's policy.
+                return rules.isAllowNone()
+                        ? FetchResult.failure(uri, uri, FetchStatus.NETWORK_ERROR, 0, 0, Instant.now(),
+                                "robots.txt unavailable (unreachable or server error): not fetched for now")
+                        : FetchResult.failure(uri, uri, FetchStatus.ROBOTS_DENIED, 0, 0, Instant.now(),
+                                "disallowed by robots.txt");
             }
             delay = effectiveDelay(rules.getCrawlDelay());
         }

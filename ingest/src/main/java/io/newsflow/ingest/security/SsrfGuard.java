@@ -9,10 +9,14 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Refuses URLs whose host resolves to loopback, private, link-local, cloud-metadata, unspecified,
@@ -33,36 +37,69 @@ public final class SsrfGuard {
     private static final Set<String> BLOCKED_NAMES = Set.of(
             "localhost", "metadata", "metadata.google.internal", "instance-data", "instance-data.ec2.internal");
 
-    private final Set<String> allowedHosts;
-    private final List<Cidr> allowedNets;
+    /** Port of an allowance that holds for every port of its host or network. */
+    private static final int ANY_PORT = -1;
+    // host:port, [v6]:port, a.b.c.d/n:port; a bare IPv6 literal has colons but no port.
+    private static final Pattern WITH_PORT = Pattern.compile("^(\\[[^\\]]*\\](?:/\\d{1,3})?|[^:\\[\\]]+):(\\d{1,5})$");
 
-    private SsrfGuard(Set<String> allowedHosts, List<Cidr> allowedNets) {
-        this.allowedHosts = Set.copyOf(allowedHosts);
+    private final Map<String, Set<Integer>> allowedHosts;
+    private final List<AllowedNet> allowedNets;
+
+    private SsrfGuard(Map<String, Set<Integer>> allowedHosts, List<AllowedNet> allowedNets) {
+        this.allowedHosts = Map.copyOf(allowedHosts);
         this.allowedNets = List.copyOf(allowedNets);
+    }
+
+    /** An allow-listed network, on one port or on any ({@link #ANY_PORT}). */
+    private record AllowedNet(Cidr cidr, int port) {
+        boolean allows(byte[] raw, int requestPort) {
+            return (port == ANY_PORT || port == requestPort) && cidr.contains(raw);
+        }
     }
 
     /** The production guard: nothing internal is reachable. */
     public static SsrfGuard defaults() {
-        return new SsrfGuard(Set.of(), List.of());
+        return new SsrfGuard(Map.of(), List.of());
     }
 
     /**
      * A guard that additionally lets through the given host names (exact, case-insensitive) and
      * CIDR blocks or IP literals, e.g. {@code 127.0.0.0/8} for tests against a loopback server.
+     * An entry may name one port ({@code localhost:8080}, {@code 127.0.0.1:8080},
+     * {@code [::1]:8080}, {@code 10.0.0.0/8:443}); without one it allows every port.
+     *
+     * @throws IllegalArgumentException if an entry is empty or its port is out of range
      */
     public static SsrfGuard allowing(Collection<String> allowedHostsOrCidrs) {
-        Set<String> hosts = new HashSet<>();
-        List<Cidr> nets = new ArrayList<>();
+        Map<String, Set<Integer>> hosts = new HashMap<>();
+        List<AllowedNet> nets = new ArrayList<>();
         for (String entry : allowedHostsOrCidrs) {
             String e = entry.strip();
+            int port = ANY_PORT;
+            Matcher m = WITH_PORT.matcher(e);
+            if (m.matches()) {
+                e = m.group(1);
+                port = port(m.group(2), entry);
+            }
+            e = e.replace("[", "").replace("]", "");
             String literal = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
-            if (IpLiterals.isLiteral(literal)) {
-                nets.add(Cidr.parse(e));
+            if (e.isEmpty()) {
+                throw new IllegalArgumentException("empty allow-host entry: '" + entry + "'");
+            } else if (IpLiterals.isLiteral(literal)) {
+                nets.add(new AllowedNet(Cidr.parse(e), port));
             } else {
-                hosts.add(e.toLowerCase(Locale.ROOT));
+                hosts.computeIfAbsent(e.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(port);
             }
         }
         return new SsrfGuard(hosts, nets);
+    }
+
+    private static int port(String digits, String entry) {
+        int port = Integer.parseInt(digits);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("bad port in allow-host entry: '" + entry + "'");
+        }
+        return port;
     }
 
     /**
@@ -92,7 +129,9 @@ public final class SsrfGuard {
         }
         String name = stripBrackets(host).toLowerCase(Locale.ROOT);
         name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        if (allowedHosts.contains(name)) {
+        int port = effectivePort(uri, scheme);
+        Set<Integer> ports = allowedHosts.get(name);
+        if (ports != null && (ports.contains(ANY_PORT) || ports.contains(port))) {
             return Arrays.asList(InetAddress.getAllByName(name));
         }
         if (BLOCKED_NAMES.contains(name) || name.endsWith(".localhost")) {
@@ -100,32 +139,46 @@ public final class SsrfGuard {
         }
         InetAddress[] addresses = InetAddress.getAllByName(name);
         for (InetAddress a : addresses) {
-            if (isBlocked(a)) {
+            if (isBlocked(a, port)) {
                 throw new BlockedAddressException(uri, a, "address refused");
             }
         }
         return Arrays.asList(addresses);
     }
 
-    /** True if connecting to {@code address} is refused by this guard. */
+    private static int effectivePort(URI uri, String scheme) {
+        return uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    }
+
+    /** True if connecting to {@code address} is refused on ports not allow-listed one by one. */
     public boolean isBlocked(InetAddress address) {
-        for (Cidr allowed : allowedNets) {
-            if (allowed.contains(address)) {
-                return false;
-            }
+        return isBlocked(address, ANY_PORT);
+    }
+
+    /** True if connecting to {@code address} on {@code port} is refused by this guard. */
+    public boolean isBlocked(InetAddress address, int port) {
+        if (allowed(address.getAddress(), port)) {
+            return false;
         }
         byte[] embedded = embeddedIpv4(address);
         if (embedded != null) {
-            return isBlockedRaw(embedded);
+            return isBlockedRaw(embedded, port);
         }
-        return isBlockedRaw(address.getAddress());
+        return isBlockedRaw(address.getAddress(), port);
     }
 
-    private boolean isBlockedRaw(byte[] raw) {
-        for (Cidr allowed : allowedNets) {
-            if (allowed.contains(raw)) {
-                return false;
+    private boolean allowed(byte[] raw, int port) {
+        for (AllowedNet allowed : allowedNets) {
+            if (allowed.allows(raw, port)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private boolean isBlockedRaw(byte[] raw, int port) {
+        if (allowed(raw, port)) {
+            return false;
         }
         for (Cidr blocked : BLOCKED) {
             if (blocked.contains(raw)) {

@@ -1,8 +1,12 @@
 package io.newsflow.ingest.url;
 
+import io.newsflow.ingest.security.Excerpts;
 import io.newsflow.ingest.url.internal.DotSegments;
+import io.newsflow.ingest.url.internal.Ipv4Host;
 import io.newsflow.ingest.url.internal.PercentCoding;
 import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,6 +35,8 @@ public final class UrlCanonicalizer {
     private static final Pattern URL = Pattern.compile(
             "^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/?#]*)([^?#]*)(?:\\?([^#]*))?");
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+    // Hex groups and colons, optionally ending in a dotted IPv4 part; at least one colon.
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f]{0,4}(:[0-9a-f]{0,4}){1,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
     // After IDNA: LDH labels (underscore tolerated, it occurs in real host names).
     private static final Pattern ASCII_HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
 
@@ -62,11 +68,11 @@ public final class UrlCanonicalizer {
         String noFragment = hash >= 0 ? trimmed.substring(0, hash) : trimmed;
         Matcher m = URL.matcher(noFragment);
         if (!m.find() || m.end() != noFragment.length()) {
-            throw new IllegalArgumentException("not an absolute URL: " + url);
+            throw new IllegalArgumentException("not an absolute URL: " + Excerpts.of(url));
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("unsupported scheme '" + scheme + "': " + url);
+            throw new IllegalArgumentException("unsupported scheme '" + Excerpts.of(scheme, 20) + "': " + Excerpts.of(url));
         }
         StringBuilder out = new StringBuilder(noFragment.length());
         out.append(scheme).append("://").append(authority(m.group(2), scheme, url));
@@ -86,14 +92,14 @@ public final class UrlCanonicalizer {
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("bad IPv6 literal: " + url);
+                throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url));
             }
-            host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
+            host = ipv6Literal(hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT), url);
             String rest = hostPort.substring(close + 1);
             if (rest.startsWith(":")) {
                 port = rest.substring(1);
             } else if (!rest.isEmpty()) {
-                throw new IllegalArgumentException("bad authority: " + url);
+                throw new IllegalArgumentException("bad authority: " + Excerpts.of(url));
             }
         } else {
             int colon = hostPort.lastIndexOf(':');
@@ -102,9 +108,23 @@ public final class UrlCanonicalizer {
             host = asciiHost(PercentCoding.decodeAll(host), url);
         }
         if (host.isEmpty()) {
-            throw new IllegalArgumentException("missing host: " + url);
+            throw new IllegalArgumentException("missing host: " + Excerpts.of(url));
         }
         return host + portSuffix(port, scheme, url);
+    }
+
+    /** A bracketed IPv6 literal, checked (no zone, no junk): java.net.URI refuses a malformed one outright. */
+    private static String ipv6Literal(String bracketed, String url) {
+        String literal = bracketed.substring(1, bracketed.length() - 1);
+        if (!IPV6_CHARS.matcher(literal).matches()) {
+            throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url));
+        }
+        try {
+            InetAddress.getByName(literal); // an IPv6 literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bad IPv6 literal: " + Excerpts.of(url), e);
+        }
+        return bracketed;
     }
 
     private static String asciiHost(String host, String url) {
@@ -113,10 +133,24 @@ public final class UrlCanonicalizer {
         try {
             ascii = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad host '" + host + "': " + url, e);
+            throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "': " + Excerpts.of(url), e);
         }
         if (!ascii.isEmpty() && !ASCII_HOST.matcher(ascii).matches()) {
-            throw new IllegalArgumentException("bad host '" + host + "': " + url);
+            throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "': " + Excerpts.of(url));
+        }
+        if (Ipv4Host.endsInNumber(ascii)) {
+            // As browsers do: 2130706433, 0x7f.1 and 0177.0.0.1 are 127.0.0.1; 447a.0 is no host at all.
+            String v4 = Ipv4Host.normalize(ascii);
+            if (v4 == null) {
+                throw new IllegalArgumentException("bad IPv4 host '" + Excerpts.of(host) + "': " + Excerpts.of(url));
+            }
+            return v4;
+        }
+        int dot = ascii.lastIndexOf('.');
+        if (dot >= 0 && dot + 1 < ascii.length() && Character.isDigit(ascii.charAt(dot + 1))) {
+            // No top-level domain starts with a digit, and java.net.URI would see no host at all.
+            throw new IllegalArgumentException("bad host '" + Excerpts.of(host) + "' (top-level label starts with a digit): "
+                    + Excerpts.of(url));
         }
         return ascii;
     }
@@ -126,7 +160,7 @@ public final class UrlCanonicalizer {
             return "";
         }
         if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("bad port '" + port + "': " + url);
+            throw new IllegalArgumentException("bad port '" + Excerpts.of(port) + "': " + Excerpts.of(url));
         }
         int p = Integer.parseInt(port);
         boolean isDefault = (p == 80 && scheme.equals("http")) || (p == 443 && scheme.equals("https"));

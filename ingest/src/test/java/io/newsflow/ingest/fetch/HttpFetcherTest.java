@@ -141,7 +141,7 @@ class HttpFetcherTest {
 
     @Test
     void cutsGzipBombAtDecompressedSizeLimit() {
-        byte[] bomb = LoopbackServer.gzip(new byte[64 * 1024 * 1024]);
+        byte[] bomb = LoopbackServer.gzip(textOf(64 * 1024 * 1024));
         server.route("/bomb", ex -> {
             ex.getResponseHeaders().add("Content-Encoding", "gzip");
             respond(ex, 200, "text/html", bomb);
@@ -155,7 +155,7 @@ class HttpFetcherTest {
 
     @Test
     void truncatesAndFlagsHugeBody() {
-        server.route("/huge", ex -> respond(ex, 200, "text/html", new byte[3_000_000]));
+        server.route("/huge", ex -> respond(ex, 200, "text/html", textOf(3_000_000)));
         FetchResult r = fetch(loopback.withMaxBodyBytes(100_000), "/huge");
         assertThat(r.status()).isEqualTo(FetchStatus.TOO_LARGE_TRUNCATED);
         assertThat(r.body()).hasSize(100_000);
@@ -206,6 +206,29 @@ class HttpFetcherTest {
         assertThat(r.status()).isEqualTo(FetchStatus.NOT_HTML);
         assertThat(r.body()).isEmpty();
         assertThat(r.contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void keepsAnHtmlPageWithAStrayNulByte() {
+        byte[] page = ("<html><body>" + "<p>Ordinary news text.</p>".repeat(200) + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        page[40] = 0;
+        server.route("/nul", ex -> respond(ex, 200, "text/html; charset=utf-8", page));
+        FetchResult r = fetch(loopback, "/nul");
+        assertThat(r.status()).isEqualTo(FetchStatus.OK);
+        assertThat(r.body()).isEqualTo(page);
+    }
+
+    @Test
+    void refusesAPngDeclaredAsHtmlWithAClearReason() {
+        byte[] png = new byte[4096];
+        new java.util.Random(1).nextBytes(png);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
+        server.route("/fake.html", ex -> respond(ex, 200, "text/html", png));
+        FetchResult r = fetch(loopback, "/fake.html");
+        assertThat(r.status()).isEqualTo(FetchStatus.NOT_HTML);
+        assertThat(r.reason()).contains("PNG").contains("text/html");
+        assertThat(r.body()).isEmpty();
     }
 
     @Test
@@ -327,5 +350,12 @@ class HttpFetcherTest {
         assertThat(r.status()).isEqualTo(FetchStatus.OK);
         assertThat(seenQuery.get()).isEqualTo("q=a%26b&x=1");
         assertThat(r.finalUri().getRawPath()).isEqualTo("/to/caf%C3%A9");
+    }
+
+    /** {@code n} bytes of plain text (zeros would now read as a binary body). */
+    private static byte[] textOf(int n) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) 'a');
+        return b;
     }
 }

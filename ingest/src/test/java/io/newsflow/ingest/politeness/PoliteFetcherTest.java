@@ -108,8 +108,9 @@ class PoliteFetcherTest {
         server.route("/p", text(200, "text/html", "x"));
         try (PoliteFetcher f = polite(fast)) {
             FetchResult r = f.fetch(FetchRequest.of(server.uri("/p")));
-            assertThat(r.status()).isEqualTo(FetchStatus.ROBOTS_DENIED);
-            assertThat(r.reason()).contains("unavailable");
+            // A failure of the host, not its policy: a network error (and so a dead letter), not a robots denial.
+            assertThat(r.status()).isEqualTo(FetchStatus.NETWORK_ERROR);
+            assertThat(r.reason()).contains("robots.txt unavailable");
         }
         assertThat(server.hits("/p")).isZero();
     }

@@ -68,4 +68,42 @@ class SsrfGuardTest {
                     assertThat(e.address().getHostAddress()).isEqualTo("10.9.8.7");
                 });
     }
+
+    @Test
+    void hostWithPortAllowsOnlyThatPort() {
+        SsrfGuard testGuard = SsrfGuard.allowing(List.of("127.0.0.1:8080", "LocalHost:9090", "[::1]:7070"));
+        assertThatCode(() -> testGuard.check(URI.create("http://127.0.0.1:8080/"))).doesNotThrowAnyException();
+        assertThatCode(() -> testGuard.check(URI.create("http://localhost:9090/"))).doesNotThrowAnyException();
+        assertThatCode(() -> testGuard.check(URI.create("http://[::1]:7070/"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> testGuard.check(URI.create("http://127.0.0.1:8081/")))
+                .isInstanceOf(BlockedAddressException.class);
+        assertThatThrownBy(() -> testGuard.check(URI.create("http://127.0.0.1/")))
+                .isInstanceOf(BlockedAddressException.class);
+        assertThatThrownBy(() -> testGuard.check(URI.create("http://localhost:22/")))
+                .isInstanceOf(BlockedAddressException.class);
+        assertThatThrownBy(() -> testGuard.check(URI.create("http://[::1]:22/")))
+                .isInstanceOf(BlockedAddressException.class);
+    }
+
+    @Test
+    void hostWithoutPortStillAllowsEveryPort() {
+        SsrfGuard testGuard = SsrfGuard.allowing(List.of("127.0.0.1", "::1"));
+        assertThatCode(() -> testGuard.check(URI.create("http://127.0.0.1:1/"))).doesNotThrowAnyException();
+        assertThatCode(() -> testGuard.check(URI.create("http://127.0.0.1:65535/"))).doesNotThrowAnyException();
+        assertThatCode(() -> testGuard.check(URI.create("http://[::1]:22/"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void cidrWithPortAllowsThatPortInTheNetwork() {
+        SsrfGuard testGuard = SsrfGuard.allowing(List.of("127.0.0.0/8:443"));
+        assertThatCode(() -> testGuard.check(URI.create("https://127.0.0.5/"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> testGuard.check(URI.create("http://127.0.0.5/")))
+                .isInstanceOf(BlockedAddressException.class);
+    }
+
+    @Test
+    void refusesAnAllowEntryWithAnImpossiblePort() {
+        assertThatThrownBy(() -> SsrfGuard.allowing(List.of("127.0.0.1:99999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99999");
+    }
 }

@@ -98,4 +98,45 @@ class UrlCanonicalizerTest {
         assertThat(custom.canonicalize("https://example.com/?ref=home&x_a=1&utm_source=kept"))
                 .isEqualTo("https://example.com/?utm_source=kept");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "http://2130706433/, http://127.0.0.1/",
+        "http://0x7f.1/, http://127.0.0.1/",
+        "http://0177.0.0.1/, http://127.0.0.1/",
+        "http://0x7F000001/, http://127.0.0.1/",
+        "http://169.254.43518/, http://169.254.169.254/",
+        "http://127.1./x, http://127.0.0.1/x"})
+    void writesNumericHostsAsDottedDecimalLikeBrowsers(String url, String canonical) {
+        assertThat(c.canonicalize(url)).isEqualTo(canonical);
+    }
+
+    /** Found by UrlCanonicalizerFuzzTest: java.net.URI saw no host in the canonical form. */
+    @Test
+    void rejectsAHostEndingInANumberThatIsNoIpv4Address() {
+        assertThatThrownBy(() -> c.canonicalize("http://447a.0.?e&'c=&=d")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv4");
+        assertThatThrownBy(() -> c.canonicalize("http://1.2.3.4.5/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.canonicalize("http://256.1.1.1/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.canonicalize("http://example.09/")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Found by UrlCanonicalizerFuzzTest: "127.0http" is no IPv4 address and java.net.URI sees no host in it. */
+    @Test
+    void rejectsAHostWhoseTopLevelLabelStartsWithADigit() {
+        assertThatThrownBy(() -> c.canonicalize("http://127.0http://127.0.0.1:65d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("top-level label");
+        assertThat(c.canonicalize("http://1password.example/")).isEqualTo("http://1password.example/");
+    }
+
+    /** Found by UrlCanonicalizerFuzzTest: a junk IPv6 literal passed and java.net.URI then refused the URL. */
+    @Test
+    void rejectsAMalformedIpv6Literal() {
+        assertThatThrownBy(() -> c.canonicalize("http://[\ufffd::1]:8080/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv6");
+        assertThatThrownBy(() -> c.canonicalize("http://[fe80::1%25eth0]/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.canonicalize("http://[1:2:3:4:5:6:7:8:9]/")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.canonicalize("http://[::FFFF:127.0.0.1]:8080/")).isEqualTo("http://[::ffff:127.0.0.1]:8080/");
+        assertThat(c.canonicalize("https://[2606:4700::1111]/")).isEqualTo("https://[2606:4700::1111]/");
+    }
 }

@@ -54,15 +54,29 @@ public final class BodyReader {
         }
     }
 
-    /** Fast path for an unencoded body of known length: one exact array, no intermediate copies. */
-    private static Body readExact(InputStream in, int length, AtomicBoolean timedOut) throws IOException {
+    /**
+     * Fast path for an unencoded body of known length: one exact array, no intermediate copies.
+     * A connection closed before Content-Length bytes came is reported as such, with the counts.
+     */
+    private static Body readExact(InputStream in, int length, AtomicBoolean timedOut) {
         byte[] bytes = new byte[length];
-        int n = in.readNBytes(bytes, 0, length);
-        if (n < length) {
-            return new Body(java.util.Arrays.copyOf(bytes, n), false, timedOut.get(),
-                    timedOut.get() ? null : "body ended after " + n + " of " + length + " bytes");
+        int n = 0;
+        String failure = null;
+        try {
+            for (int r = 0; n < length && r >= 0; n += Math.max(r, 0)) {
+                r = in.read(bytes, n, length - n);
+            }
+            if (n == length) {
+                in.read(); // observe end-of-stream so the client returns the connection to its pool
+            }
+        } catch (IOException e) {
+            failure = describe(e);
         }
-        in.read(); // observe end-of-stream so the client returns the connection to its pool
+        if (n < length) {
+            String why = "body ended after " + n + " of " + length + " bytes declared by Content-Length"
+                    + (failure == null ? "" : " (" + failure + ")");
+            return new Body(java.util.Arrays.copyOf(bytes, n), false, timedOut.get(), timedOut.get() ? null : why);
+        }
         return new Body(bytes, false, timedOut.get(), null);
     }
 
