@@ -3,6 +3,7 @@ package io.newsflow.ingest.produce;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
+import io.newsflow.schemas.serde.RegistryUnavailableException;
 import io.newsflow.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * a trace.
  */
 public final class RawArticleSink implements AutoCloseable {
+
+    /** How long a page waits for an unreachable schema registry before its send fails. */
+    static final java.time.Duration REGISTRY_WAIT = java.time.Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(RawArticleSink.class);
 
@@ -174,8 +178,31 @@ public final class RawArticleSink implements AutoCloseable {
         return (long) value.length + key.length() * 4L + RECORD_OVERHEAD <= maxRequestSize;
     }
 
+    /**
+     * Serialises a page, waiting out a registry outage (retried with back-off for up to
+     * {@link #REGISTRY_WAIT}) rather than dropping the page: the fetch already happened, and the
+     * registry is only needed until the schema id is cached.
+     */
     private byte[] serialize(RawArticle article) {
-        return topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
+        long deadline = System.nanoTime() + REGISTRY_WAIT.toNanos();
+        long backoff = 500;
+        while (true) {
+            try {
+                return topics.raw().valueSerde().serializer().serialize(topics.raw().name(), article);
+            } catch (RegistryUnavailableException e) {
+                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw e;
+                }
+                LOG.warn("{}; page {} waits {} ms", e.getMessage(), article.getId(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
     }
 
     /** Sends a dead letter (logged by the caller) asynchronously. */
