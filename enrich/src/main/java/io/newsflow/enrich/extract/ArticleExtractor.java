@@ -1,6 +1,7 @@
 package io.newsflow.enrich.extract;
 
 import io.newsflow.enrich.extract.internal.ContentExtractor;
+import io.newsflow.enrich.extract.internal.ControlChars;
 import io.newsflow.enrich.extract.internal.DecodedPage;
 import io.newsflow.enrich.extract.internal.MetadataExtractor;
 import io.newsflow.enrich.extract.internal.PageDecoder;
@@ -59,15 +60,19 @@ public final class ArticleExtractor {
         }
         PageWalk walk = PageWalk.of(doc);
         PageMetadata meta = MetadataExtractor.extract(doc, walk, url);
-        String text = ContentExtractor.extract(walk, meta);
+        // Control characters are dropped here, from the little that is output, not from the whole page.
+        String text = ControlChars.strip(ContentExtractor.extract(walk, meta));
         String reason = null;
-        if (text.length() < options.minBodyChars()) {
+        if (text.length() < options.minBodyChars() || text.isBlank()) {
             text = "";
             reason = "no-article-content";
         }
-        return new ExtractedArticle(text, meta.title(), meta.authors(), meta.published(), meta.modified(),
-                meta.language(), meta.canonicalUrl(), meta.siteName(), meta.image(), meta.section(),
-                meta.description(), meta.keywords(), page.charset(), reason, page.truncated());
+        return new ExtractedArticle(text, ControlChars.stripToNull(meta.title()), ControlChars.strip(meta.authors()),
+                meta.published(), meta.modified(), ControlChars.stripToNull(meta.language()),
+                ControlChars.stripToNull(meta.canonicalUrl()), ControlChars.stripToNull(meta.siteName()),
+                ControlChars.stripToNull(meta.image()), ControlChars.stripToNull(meta.section()),
+                ControlChars.stripToNull(meta.description()), ControlChars.strip(meta.keywords()), page.charset(),
+                reason, page.truncated());
     }
 
     /** Plain text or JSON parses into a body with no elements; such input is not a web page. */
