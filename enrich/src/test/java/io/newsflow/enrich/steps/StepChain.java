@@ -53,6 +53,15 @@ public final class StepChain {
 
     /** Runs every step on a page, as the enrich processor does, and returns the draft. */
     public ArticleDraft run(byte[] page, String contentType) {
+        return run(page, contentType, null, null);
+    }
+
+    /** Runs every step after extraction on this title and text, as if extraction had found them. */
+    public ArticleDraft runOnText(String title, String text) {
+        return run(new byte[0], "text/html", title, text);
+    }
+
+    private ArticleDraft run(byte[] page, String contentType, String title, String text) {
         RawArticle raw = RawArticle.newBuilder().setId("a1").setUrl("https://gazette.test/news/a1")
                 .setFetchedAt(Instant.parse("2024-05-06T07:08:09Z")).setHttpStatus(200)
                 .setContentType(contentType).setBody(ByteBuffer.wrap(page))
@@ -62,7 +71,11 @@ public final class StepChain {
                 .setProcessing(Processing.newBuilder().setEnrichedAt(Instant.EPOCH).setPipelineVersion("test").build());
         ArticleDraft draft = new ArticleDraft(raw, out);
         for (EnrichmentStep step : steps) {
-            step.apply(draft);
+            if (text != null && step.required()) {
+                out.setText(text).setTitle(title); // extraction is replaced by the given title and text
+            } else {
+                step.apply(draft);
+            }
         }
         out.getProcessing().setWarnings(draft.warnings());
         return draft;
