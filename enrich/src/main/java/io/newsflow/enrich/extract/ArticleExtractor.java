@@ -1,7 +1,6 @@
 package io.newsflow.enrich.extract;
 
 import io.newsflow.enrich.extract.internal.ContentExtractor;
-import io.newsflow.enrich.extract.internal.ControlChars;
 import io.newsflow.enrich.extract.internal.DecodedPage;
 import io.newsflow.enrich.extract.internal.MetadataExtractor;
 import io.newsflow.enrich.extract.internal.PageDecoder;
@@ -61,17 +60,17 @@ public final class ArticleExtractor {
         PageWalk walk = PageWalk.of(doc);
         PageMetadata meta = MetadataExtractor.extract(doc, walk, url);
         // Control characters are dropped here, from the little that is output, not from the whole page.
-        String text = ControlChars.strip(ContentExtractor.extract(walk, meta));
+        String text = ControlCharacters.strip(ContentExtractor.extract(walk, meta));
         String reason = null;
         if (text.length() < options.minBodyChars() || text.isBlank()) {
             text = "";
             reason = "no-article-content";
         }
-        return new ExtractedArticle(text, ControlChars.stripToNull(meta.title()), ControlChars.strip(meta.authors()),
-                meta.published(), meta.modified(), ControlChars.stripToNull(meta.language()),
-                ControlChars.stripToNull(meta.canonicalUrl()), ControlChars.stripToNull(meta.siteName()),
-                ControlChars.stripToNull(meta.image()), ControlChars.stripToNull(meta.section()),
-                ControlChars.stripToNull(meta.description()), ControlChars.strip(meta.keywords()), page.charset(),
+        return new ExtractedArticle(text, ControlCharacters.stripToNull(meta.title()), ControlCharacters.strip(meta.authors()),
+                meta.published(), meta.modified(), ControlCharacters.stripToNull(meta.language()),
+                ControlCharacters.stripToNull(meta.canonicalUrl()), ControlCharacters.stripToNull(meta.siteName()),
+                ControlCharacters.stripToNull(meta.image()), ControlCharacters.stripToNull(meta.section()),
+                ControlCharacters.stripToNull(meta.description()), ControlCharacters.strip(meta.keywords()), page.charset(),
                 reason, page.truncated());
     }
 

@@ -1,16 +1,17 @@
-package io.newsflow.enrich.extract.internal;
+package io.newsflow.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Removes control characters from what the extractor outputs, so that no stage downstream sees them: a page of
+ * Removes control characters from what the extractor outputs, and from what the pipeline takes from elsewhere
+ * (feed hints), so that no stage downstream sees them: a page of
  * {@code &#1;} or of raw C0/C1 bytes once produced a text whose JSON escaping ({@code \u0001}) was five times
  * its size. Tab and newline stay; carriage returns become newlines and form feeds spaces, as in HTML.
  */
-public final class ControlChars {
+public final class ControlCharacters {
 
-    private ControlChars() {
+    private ControlCharacters() {
     }
 
     /** The string without C0 and C1 controls (null stays null); the same instance when it has none. */
