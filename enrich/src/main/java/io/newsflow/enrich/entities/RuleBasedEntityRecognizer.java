@@ -167,8 +167,8 @@ public final class RuleBasedEntityRecognizer implements EntityRecognizer {
         List<Candidate> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Candidate c : bodyNames) {
-            if (!seen.add(c.surface())) {
-                continue;
+            if (!seen.add(c.surface()) || !title.contains(c.surface())) {
+                continue; // a name not in the headline at all needs no pattern compiled (pages have thousands)
             }
             Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(c.surface()) + "(?![\\p{L}\\p{N}])")
                     .matcher(title);

@@ -59,15 +59,19 @@ public final class ArticleExtractor {
         }
         PageWalk walk = PageWalk.of(doc);
         PageMetadata meta = MetadataExtractor.extract(doc, walk, url);
-        String text = ContentExtractor.extract(walk, meta);
+        // Control characters are dropped here, from the little that is output, not from the whole page.
+        String text = ControlCharacters.strip(ContentExtractor.extract(walk, meta));
         String reason = null;
-        if (text.length() < options.minBodyChars()) {
+        if (text.length() < options.minBodyChars() || text.isBlank()) {
             text = "";
             reason = "no-article-content";
         }
-        return new ExtractedArticle(text, meta.title(), meta.authors(), meta.published(), meta.modified(),
-                meta.language(), meta.canonicalUrl(), meta.siteName(), meta.image(), meta.section(),
-                meta.description(), meta.keywords(), page.charset(), reason, page.truncated());
+        return new ExtractedArticle(text, ControlCharacters.stripToNull(meta.title()), ControlCharacters.strip(meta.authors()),
+                meta.published(), meta.modified(), ControlCharacters.stripToNull(meta.language()),
+                ControlCharacters.stripToNull(meta.canonicalUrl()), ControlCharacters.stripToNull(meta.siteName()),
+                ControlCharacters.stripToNull(meta.image()), ControlCharacters.stripToNull(meta.section()),
+                ControlCharacters.stripToNull(meta.description()), ControlCharacters.strip(meta.keywords()), page.charset(),
+                reason, page.truncated());
     }
 
     /** Plain text or JSON parses into a body with no elements; such input is not a web page. */

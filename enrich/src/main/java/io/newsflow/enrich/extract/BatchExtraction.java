@@ -3,7 +3,7 @@ package io.newsflow.enrich.extract;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import io.newsflow.enrich.extract.internal.BoundedRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Runs the extractor over {@code .html} / {@code .html.gz} files and folders of them, writing one
  * JSON object that maps each file's id to its article; unreadable files get an {@code error} entry.
+ * Every file is read only up to the extractor's input cap (a {@code .gz} bomb costs that much memory
+ * and no more; the article is then flagged {@code truncated}), anything but a regular file is refused
+ * without being opened (a FIFO would block forever), and no failure of one file stops the others.
  */
 public final class BatchExtraction {
 
@@ -28,27 +30,33 @@ public final class BatchExtraction {
 
     /** Extracts every page under {@code inputs} and writes the JSON object to {@code out} (left open). */
     public static void run(List<Path> inputs, OutputStream out) throws IOException {
-        ArticleExtractor extractor = new ArticleExtractor();
+        ExtractorOptions options = ExtractorOptions.defaults();
+        ArticleExtractor extractor = new ArticleExtractor(options);
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             for (Path file : pages(inputs)) {
+                // The entry is complete before a byte of it is written, so the JSON stays valid whatever fails.
+                Entry entry = entry(file, extractor, options.maxInputBytes());
                 json.writeFieldName(idOf(file));
-                writeEntry(json, file, extractor);
+                entry.write(json);
             }
             json.writeEndObject();
         }
         out.flush();
     }
 
-    /** The files to read, folders expanded (sorted, one level of nesting and more), in argument order. */
+    /**
+     * The files to read, folders expanded (sorted, at any depth), in argument order. A page-named entry of a
+     * folder that is not a regular file is listed too, so that it gets an error entry rather than vanishing.
+     */
     static List<Path> pages(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(BatchExtraction::isPage).sorted().forEach(files::add);
+                    walk.filter(p -> !Files.isDirectory(p)).filter(BatchExtraction::isPage).sorted().forEach(files::add);
                 }
             } else {
                 files.add(input);
@@ -68,53 +76,84 @@ public final class BatchExtraction {
         return name.replaceFirst("(?i)\\.html?(\\.gz)?$", "");
     }
 
-    private static void writeEntry(JsonGenerator json, Path file, ArticleExtractor extractor) throws IOException {
-        byte[] bytes;
+    private static Entry entry(Path file, ArticleExtractor extractor, int maxInputBytes) {
+        if (!Files.exists(file)) {
+            return Entry.error("NoSuchFileException: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            return Entry.error("not a regular file: " + file);
+        }
+        BoundedRead read;
         try {
-            bytes = read(file);
+            read = read(file, maxInputBytes + 1);
         } catch (IOException e) {
-            json.writeStartObject();
-            json.writeStringField("error", e.getClass().getSimpleName() + ": " + e.getMessage());
-            json.writeEndObject();
-            return;
+            return Entry.error(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        ExtractedArticle a = extractor.extract(bytes, null, null);
-        json.writeStartObject();
-        if (a.emptyReason() != null && a.title() == null && !a.emptyReason().equals("no-article-content")) {
-            json.writeStringField("error", a.emptyReason());
+        if (read.damage() != null) {
+            return Entry.error("damaged gzip after " + read.bytes().length + " bytes: " + read.damage());
         }
-        json.writeStringField("articleBody", a.text());
-        writeIfPresent(json, "headline", a.title());
-        if (!a.authors().isEmpty()) {
-            json.writeArrayFieldStart("authors");
-            for (String author : a.authors()) {
-                json.writeString(author);
+        return Entry.of(extractor.extract(read.bytes(), null, null));
+    }
+
+    /**
+     * Reads a page up to {@code limit} bytes, gunzipping {@code .gz} files; one byte past the extractor's cap
+     * lets it see and flag the cut.
+     */
+    private static BoundedRead read(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                return BoundedRead.of(in, limit);
             }
-            json.writeEndArray();
-        }
-        writeIfPresent(json, "datePublished", a.published() == null ? null : a.published().value().toString());
-        writeIfPresent(json, "dateModified", a.modified() == null ? null : a.modified().value().toString());
-        writeIfPresent(json, "language", a.language());
-        writeIfPresent(json, "canonicalUrl", a.canonicalUrl());
-        writeIfPresent(json, "image", a.image());
-        json.writeEndObject();
-    }
-
-    private static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(field, value);
+            return BoundedRead.gunzip(in, limit, Files.size(file));
         }
     }
 
-    /** Reads a page, gunzipping {@code .gz} files; a truncated gzip stream is reported as an error. */
-    private static byte[] read(Path file) throws IOException {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            return Files.readAllBytes(file);
+    /** One file's entry: an error, or the article's fields. */
+    private record Entry(String error, ExtractedArticle article) {
+
+        static Entry error(String message) {
+            return new Entry(message, null);
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            in.transferTo(buf);
-            return buf.toByteArray();
+
+        static Entry of(ExtractedArticle a) {
+            boolean unreadable = a.emptyReason() != null && a.title() == null
+                    && !a.emptyReason().equals("no-article-content");
+            return new Entry(unreadable ? a.emptyReason() : null, a);
+        }
+
+        void write(JsonGenerator json) throws IOException {
+            json.writeStartObject();
+            writeIfPresent(json, "error", error);
+            if (article != null) {
+                writeArticle(json, article);
+            }
+            json.writeEndObject();
+        }
+
+        private static void writeArticle(JsonGenerator json, ExtractedArticle a) throws IOException {
+            json.writeStringField("articleBody", a.text());
+            writeIfPresent(json, "headline", a.title());
+            if (!a.authors().isEmpty()) {
+                json.writeArrayFieldStart("authors");
+                for (String author : a.authors()) {
+                    json.writeString(author);
+                }
+                json.writeEndArray();
+            }
+            writeIfPresent(json, "datePublished", a.published() == null ? null : a.published().value().toString());
+            writeIfPresent(json, "dateModified", a.modified() == null ? null : a.modified().value().toString());
+            writeIfPresent(json, "language", a.language());
+            writeIfPresent(json, "canonicalUrl", a.canonicalUrl());
+            writeIfPresent(json, "image", a.image());
+            if (a.truncated()) {
+                json.writeBooleanField("truncated", true);
+            }
+        }
+
+        private static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
+            if (value != null) {
+                json.writeStringField(field, value);
+            }
         }
     }
 }

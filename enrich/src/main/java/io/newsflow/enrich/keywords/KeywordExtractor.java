@@ -5,6 +5,7 @@ import io.newsflow.enrich.keywords.internal.Candidates.Stat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class KeywordExtractor {
     /** Longer phrases are rarer by construction; a mild boost lets "interior ministry" beat "ministry". */
     private static final double LENGTH_BOOST = 0.25;
 
-    /** Candidates scored between two checks of whether the rest could still be chosen. */
+    /** Fewest candidates scored between two checks of whether the rest could still be chosen. */
     private static final int SCORING_BATCH = 32;
     /** Best score first; ties by phrase, so the ranking never depends on map order. */
     private static final Comparator<Map.Entry<String, Double>> RANKING =
@@ -68,7 +69,10 @@ public final class KeywordExtractor {
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         int next = 0;
         while (next < pending.size()) {
-            for (int end = Math.min(pending.size(), next + SCORING_BATCH); next < end; next++) {
+            // Batches grow with what is scored, so the sorts below stay O(n log n) in all (a fixed batch made
+            // them quadratic on pages of thousands of distinct words); at worst a quarter more look-ups.
+            int batch = Math.max(SCORING_BATCH, next / 4);
+            for (int end = Math.min(pending.size(), next + batch); next < end; next++) {
                 Candidate c = pending.get(next);
                 double idf = Math.log((n + 1.0) / (df.frequency(c.key()) + 1.0)) + 1.0;
                 scored.add(Map.entry(c.key(), c.tf() * idf * c.boost()));
@@ -97,22 +101,38 @@ public final class KeywordExtractor {
 
     /**
      * The best phrases in {@code ranked} order, up to {@code max}, leaving out any contained in or overlapping a
-     * better one.
+     * better one. Only chosen phrases sharing a word can overlap, so they are found by word: with a large
+     * {@code max}, comparing with every chosen phrase was quadratic.
      */
     private static List<Map.Entry<String, Double>> pick(List<Map.Entry<String, Double>> ranked, int max) {
         List<Map.Entry<String, Double>> chosen = new ArrayList<>();
+        Map<String, List<String>> chosenByWord = new HashMap<>();
         for (Map.Entry<String, Double> e : ranked) {
             String key = e.getKey();
-            if (chosen.stream().map(Map.Entry::getKey)
-                    .anyMatch(c -> contains(c, key) || contains(key, c) || sharedWords(c, key) >= 2)) {
+            String[] words = key.split(" ");
+            if (overlapsChosen(key, words, chosenByWord)) {
                 continue;
             }
             chosen.add(e);
+            for (String w : words) {
+                chosenByWord.computeIfAbsent(w, k -> new ArrayList<>()).add(key);
+            }
             if (chosen.size() == max) {
                 break;
             }
         }
         return chosen;
+    }
+
+    private static boolean overlapsChosen(String key, String[] words, Map<String, List<String>> chosenByWord) {
+        for (String w : words) {
+            for (String c : chosenByWord.getOrDefault(w, List.of())) {
+                if (contains(c, key) || contains(key, c) || sharedWords(c, key) >= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A phrase to score: its term frequency, length boost, and the highest score it could have. */

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.steps;
 
 import io.newsflow.enrich.extract.ArticleExtractor;
+import io.newsflow.enrich.extract.ControlCharacters;
 import io.newsflow.enrich.extract.DatedValue;
 import io.newsflow.enrich.extract.ExtractedArticle;
 import io.newsflow.schemas.avro.DateInfo;
@@ -44,7 +45,8 @@ public final class ExtractStep implements EnrichmentStep {
         String url = raw.getFinalUrl() != null ? raw.getFinalUrl() : raw.getUrl();
         ExtractedArticle page = extractor.extract(bytes(raw.getBody()), url, raw.getContentType());
         draft.extracted(page);
-        FeedHints hints = raw.getHints();
+        // Feed hints come from the producer, not from the extractor: they get the same cleaning.
+        FeedHints hints = cleaned(raw.getHints());
         EnrichedArticle.Builder out = draft.out();
         String text = page.text() == null ? "" : page.text();
         out.setText(text)
@@ -67,6 +69,19 @@ public final class ExtractStep implements EnrichmentStep {
         if (raw.getTruncated()) {
             draft.warn("body truncated at the fetcher's size limit");
         }
+    }
+
+    private static FeedHints cleaned(FeedHints hints) {
+        if (hints == null) {
+            return null;
+        }
+        FeedHints out = FeedHints.newBuilder(hints).build();
+        out.setTitle(ControlCharacters.stripToNull(hints.getTitle()));
+        out.setSummary(ControlCharacters.stripToNull(hints.getSummary()));
+        if (hints.getAuthors() != null) {
+            out.setAuthors(ControlCharacters.strip(hints.getAuthors()));
+        }
+        return out;
     }
 
     static int countWords(String text) {

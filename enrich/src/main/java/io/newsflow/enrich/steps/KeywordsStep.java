@@ -33,16 +33,22 @@ public final class KeywordsStep implements EnrichmentStep {
     static final String DOCUMENTS = "\u0000documents";
     private static final Duration WINDOW = Duration.ofDays(1);
 
+    /** Default of {@code enrich.keywords.max-chars}. */
+    static final int DEFAULT_MAX_CHARS = 100_000;
+
     private final KeywordExtractor extractor;
     private final WindowStore<String, Long> counts;
     private final Duration retention;
     private final int max;
+    private final int maxChars;
 
-    KeywordsStep(KeywordExtractor extractor, WindowStore<String, Long> counts, Duration retention, int max) {
+    KeywordsStep(KeywordExtractor extractor, WindowStore<String, Long> counts, Duration retention, int max,
+            int maxChars) {
         this.extractor = extractor;
         this.counts = counts;
         this.retention = retention;
         this.max = max;
+        this.maxChars = maxChars;
     }
 
     /** The store the step needs: retention from {@code keywords.retention-days} (default 7). */
@@ -70,11 +76,13 @@ public final class KeywordsStep implements EnrichmentStep {
         Instant now = draft.raw().getFetchedAt();
         String language = draft.out().getLanguage();
         DocumentFrequencies df = new StoreFrequencies(now);
-        List<Keyword> keywords = extractor.extract(draft.title(), draft.text(), language, df, max);
+        String title = TextCap.prefix(draft.title(), EntitiesStep.MAX_TITLE_CHARS);
+        String text = TextCap.text(draft, NAME, maxChars);
+        List<Keyword> keywords = extractor.extract(title, text, language, df, max);
         draft.out().setKeyphrases(keywords.stream().map(k -> new Keyphrase(k.phrase(), k.score())).toList());
         long window = now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), WINDOW.toMillis());
         increment(DOCUMENTS, window);
-        for (String term : extractor.terms(draft.title(), draft.text(), language)) {
+        for (String term : extractor.terms(title, text, language)) {
             increment(term, window);
         }
     }

@@ -35,14 +35,16 @@ public final class Steps {
     public static Map<String, Supplier<StepProvider>> builtIn() {
         Map<String, Supplier<StepProvider>> m = new LinkedHashMap<>();
         m.put(ExtractStep.NAME, () -> simple(ExtractStep.NAME, s -> new ExtractStep(Shared.extractor())));
-        m.put(LanguageStep.NAME, () -> simple(LanguageStep.NAME, s -> new LanguageStep(Shared.language())));
+        m.put(LanguageStep.NAME, () -> simple(LanguageStep.NAME, s -> new LanguageStep(Shared.language(),
+                TextCap.maxChars(s, LanguageStep.NAME, LanguageStep.DEFAULT_MAX_CHARS))));
         m.put(EntitiesStep.NAME, () -> simple(EntitiesStep.NAME,
                 s -> new EntitiesStep(Boolean.parseBoolean(s.values().getOrDefault("entities.pos-tagging", "false"))
-                        ? Shared.entitiesWithPos() : Shared.entities(), s.getInt("entities.max", 50))));
-        m.put(TopicsStep.NAME, () -> simple(TopicsStep.NAME,
-                s -> new TopicsStep(Shared.topics(), s.getInt("topics.max", 3))));
-        m.put(SummaryStep.NAME, () -> simple(SummaryStep.NAME,
-                s -> new SummaryStep(Shared.summarizer(), s.getInt("summary.sentences", 3))));
+                        ? Shared.entitiesWithPos() : Shared.entities(), s.getInt("entities.max", 50),
+                        TextCap.maxChars(s, EntitiesStep.NAME, EntitiesStep.DEFAULT_MAX_CHARS))));
+        m.put(TopicsStep.NAME, () -> simple(TopicsStep.NAME, s -> new TopicsStep(Shared.topics(),
+                s.getInt("topics.max", 3), TextCap.maxChars(s, TopicsStep.NAME, TopicsStep.DEFAULT_MAX_CHARS))));
+        m.put(SummaryStep.NAME, () -> simple(SummaryStep.NAME, s -> new SummaryStep(Shared.summarizer(),
+                s.getInt("summary.sentences", 3), TextCap.maxChars(s, SummaryStep.NAME, SummaryStep.DEFAULT_MAX_CHARS))));
         m.put(KeywordsStep.NAME, () -> new StepProvider() {
             @Override
             public String name() {
@@ -57,7 +59,8 @@ public final class Steps {
             @Override
             public EnrichmentStep create(StepSettings settings, StoreLookup stores) {
                 return new KeywordsStep(Shared.keywords(), stores.store(KeywordsStep.STORE),
-                        KeywordsStep.retention(settings), settings.getInt("keywords.max", 10));
+                        KeywordsStep.retention(settings), settings.getInt("keywords.max", 10),
+                        TextCap.maxChars(settings, KeywordsStep.NAME, KeywordsStep.DEFAULT_MAX_CHARS));
             }
         });
         return m;

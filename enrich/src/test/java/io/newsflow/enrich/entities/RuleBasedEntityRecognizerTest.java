@@ -2,6 +2,10 @@ package io.newsflow.enrich.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.newsflow.enrich.HostileText;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +138,33 @@ class RuleBasedEntityRecognizerTest {
         String text = "Die Hitze hält an.\n\nAnzeige\n\nIn Madrid wurden am Montag 44 Grad gemessen, sagte Ana Ruiz.";
         assertThat(RECOGNIZER.recognize("Hitzewelle", text, "de"))
                 .anySatisfy(e -> assertThat(e.name()).isEqualTo("Madrid"));
+    }
+
+    // The timeouts below only stop a hang (these once ran for minutes); they assert no speed.
+
+    @Test
+    void resolvesAnArticleOfThousandsOfDistinctNames() {
+        String text = HostileText.distinctPeople(10_000, 11);
+        List<Entity> entities = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> RECOGNIZER.recognize(null, text, "en"));
+        assertThat(entities).hasSizeGreaterThan(10_000);
+    }
+
+    /** Capitals prove nothing in a title-case line, and a line of 100,000 of them is no exception. */
+    @Test
+    void treatsAnEndlessTitleCaseLineAsAHeading() {
+        String text = HostileText.capitalisedWords(100_000, 12);
+        List<Entity> entities = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> RECOGNIZER.recognize(text.substring(0, 200), text, "en"));
+        assertThat(entities).isEmpty();
+    }
+
+    @Test
+    void readsHyphenChainsAndRunsOfMarksWithoutOverflowingTheStack() {
+        String text = "Doerfler met Okafor in Lisbon. " + "a-".repeat(100_000) + " " + "!".repeat(100_000) + " "
+                + "x.".repeat(100_000) + " " + "A. ".repeat(50_000) + "\nOkafor later flew to Madrid.";
+        List<Entity> entities = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> RECOGNIZER.recognize(null, text, "en"));
+        assertThat(entities).extracting(Entity::name).contains("Lisbon", "Madrid");
     }
 }

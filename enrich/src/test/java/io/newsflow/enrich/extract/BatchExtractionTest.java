@@ -1,11 +1,16 @@
 package io.newsflow.enrich.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -69,6 +74,39 @@ class BatchExtractionTest {
         JsonNode json = run(dir.resolve("image.html"), dir.resolve("missing.html"));
         assertThat(json.get("image").get("error").asText()).isEqualTo("binary");
         assertThat(json.get("missing").get("error").asText()).contains("NoSuchFile");
+    }
+
+    @Test
+    void cutsGzipBombAtTheInputCapFlagsItAndCarriesOn() throws IOException {
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("bomb.html.gz")))) {
+            gz.write("<html><body><article><p>".getBytes(StandardCharsets.UTF_8));
+            byte[] words = "word ".repeat(1 << 18).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 200; i++) {
+                gz.write(words); // 256 MiB inflated: the old reader held all of it, and 4 GiB exhausted the heap
+            }
+        }
+        Files.write(dir.resolve("fine.html"), Fixtures.bytes("blog-post.html"));
+        JsonNode json = run(dir);
+        assertThat(json.get("bomb").get("truncated").asBoolean()).isTrue();
+        assertThat(json.get("bomb").get("articleBody").asText().length())
+                .isLessThanOrEqualTo(ExtractorOptions.DEFAULT_MAX_INPUT_BYTES);
+        assertThat(json.get("fine").get("articleBody").asText()).startsWith("Viele Leserinnen");
+    }
+
+    @Test
+    void givesNonRegularFileAnErrorEntryWithoutOpeningIt() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("pipe.html");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo not available here");
+        Files.write(dir.resolve("fine.html"), Fixtures.bytes("blog-post.html"));
+        JsonNode json = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(dir));
+        assertThat(json.get("pipe").get("error").asText()).startsWith("not a regular file");
+        assertThat(json.get("fine").get("articleBody").asText()).startsWith("Viele Leserinnen");
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

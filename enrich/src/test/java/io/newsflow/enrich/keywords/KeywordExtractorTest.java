@@ -3,7 +3,11 @@ package io.newsflow.enrich.keywords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.newsflow.enrich.HostileText;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,6 +96,23 @@ class KeywordExtractorTest {
             assertThat(top).isEqualTo(all.subList(0, Math.min(10, all.size())));
         }
         assertThat(lookUps.get()).isLessThan(allLookUps / 2);
+    }
+
+    /** Every candidate is scored when all are asked for; the timeout only stops a hang (this was quadratic). */
+    @Test
+    void scoresAPageOfDistinctWordsWithoutQuadraticWork() {
+        String text = HostileText.capitalisedWords(100_000, 4);
+        List<Keyword> all = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> extractor.extract(null, text, "en", new InMemoryDocumentFrequencies(), Integer.MAX_VALUE));
+        assertThat(all).hasSizeGreaterThan(10_000);
+    }
+
+    @Test
+    void readsAHyphenChainWithoutOverflowingTheStack() {
+        String text = "harbour bridge " + "a-".repeat(200_000) + "b harbour bridge";
+        List<Keyword> top = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> extractor.extract(null, text, "en", new InMemoryDocumentFrequencies(), 3));
+        assertThat(top).extracting(Keyword::phrase).contains("harbour bridge");
     }
 
     private static String resource(String name) throws IOException {

@@ -2,6 +2,9 @@ package io.newsflow.enrich.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LeadSummarizerTest {
@@ -34,5 +37,13 @@ class LeadSummarizerTest {
     @Test
     void returnsEmptyForAnEmptyBody() {
         assertThat(summarizer.summarize("Title", "", "en", 2)).isEmpty();
+    }
+
+    /** Each position of a run of marks used to rescan the rest of it; the timeout only stops a hang. */
+    @Test
+    void splitsPastLongRunsOfEndMarks() {
+        String text = "!".repeat(500_000) + " The council approved the riverside park on Monday evening after a vote.";
+        String summary = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> summarizer.summarize(null, text, "en", 3));
+        assertThat(summary).isEqualTo("The council approved the riverside park on Monday evening after a vote.");
     }
 }

@@ -23,14 +23,17 @@ public final class Resolver {
     private static final double LEAD_WEIGHT = 2.0;
     private static final int LEAD_SENTENCES = 2;
 
-    /** Mutable working group of one entity's occurrences. */
+    /** Mutable working group of one entity's occurrences; {@code order} is its place in the article. */
     private static final class Group {
+        final int order;
         final List<Candidate> members = new ArrayList<>();
         final Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
         final Map<EntityType, Integer> guesses = new EnumMap<>(EntityType.class);
         List<String> words;
+        boolean merged;
 
-        Group(List<String> words) {
+        Group(int order, List<String> words) {
+            this.order = order;
             this.words = words;
         }
 
@@ -56,81 +59,173 @@ public final class Resolver {
         }
     }
 
-    /** Resolves the candidates of one article (title ones first or mixed) into entities, most salient first. */
+    /**
+     * Resolves the candidates of one article (title ones first or mixed) into entities, most salient first.
+     * Near-linear in the number of candidates: groups are found through indexes by word, never by comparing
+     * every pair (an article of thousands of distinct names once took minutes).
+     */
     public List<Entity> resolve(List<Candidate> candidates) {
         Map<String, Group> byKey = new LinkedHashMap<>();
         List<Candidate> shortForms = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.words().size() > 1 || c.cls().strength() >= 3) {
-                byKey.computeIfAbsent(key(c), k -> new Group(c.words())).add(c, true);
+                byKey.computeIfAbsent(key(c), k -> new Group(byKey.size(), c.words())).add(c, true);
             } else {
                 shortForms.add(c);
             }
         }
+        int order = byKey.size();
         mergeTails(byKey);
+        ShortFormIndex index = new ShortFormIndex(byKey.values());
         for (Candidate c : shortForms) {
-            attachShortForm(c, byKey);
+            if (attachShortForm(c, byKey, index, order) != null) {
+                order++;
+            }
         }
         return toEntities(byKey.values());
     }
 
     /** "Communist Party" inside "Chinese Communist Party", "Hoyle Lindsay" never: only tails and heads of longer names. */
     private static void mergeTails(Map<String, Group> byKey) {
-        List<String> keys = new ArrayList<>(byKey.keySet());
-        keys.sort(Comparator.comparingInt((String k) -> byKey.get(k).words.size()));
-        for (String k : keys) {
-            Group g = byKey.get(k);
+        List<Group> groups = new ArrayList<>(byKey.values());
+        Map<List<String>, List<Group>> byTail = new HashMap<>();
+        Map<List<String>, List<Group>> byHead = new HashMap<>();
+        for (Group g : groups) {
+            EntityType t = g.type();
+            for (int n = 1; n < g.words.size(); n++) {
+                if (t == EntityType.PERSON || t == EntityType.ORGANIZATION) {
+                    byTail.computeIfAbsent(g.words.subList(g.words.size() - n, g.words.size()), k -> new ArrayList<>())
+                            .add(g);
+                }
+                if (t == EntityType.PERSON) {
+                    byHead.computeIfAbsent(g.words.subList(0, n), k -> new ArrayList<>()).add(g);
+                }
+            }
+        }
+        groups.sort(Comparator.comparingInt((Group g) -> g.words.size()));
+        for (Group g : groups) {
             if (g.members.stream().anyMatch(m -> m.cls().canonical() != null)) {
                 continue;
             }
-            Group host = findHost(g, byKey);
+            Group host = findHost(g, byTail.getOrDefault(g.words, List.of()), byHead.getOrDefault(g.words, List.of()));
             if (host != null) {
                 g.members.forEach(m -> host.add(m, false));
-                byKey.remove(k);
+                g.merged = true;
             }
         }
+        byKey.values().removeIf(g -> g.merged);
     }
 
-    private static Group findHost(Group g, Map<String, Group> byKey) {
-        for (Group other : byKey.values()) {
-            if (other == g || other.words.size() <= g.words.size()) {
-                continue;
+    /**
+     * The first group in article order that takes {@code g} in: a person whose name ends or starts with it, or
+     * an organisation whose name ends with it when {@code g} is an organisation or a mere guess.
+     */
+    private static Group findHost(Group g, List<Group> withTail, List<Group> withHead) {
+        boolean orgTail = g.type() == EntityType.ORGANIZATION || g.votes.isEmpty();
+        Group host = null;
+        for (Group other : withTail) {
+            if (!other.merged && (other.type() == EntityType.PERSON || orgTail)) {
+                host = other;
+                break;
             }
-            EntityType t = other.type();
-            boolean tail = endsWith(other.words, g.words);
-            boolean personPart = t == EntityType.PERSON && (tail || startsWith(other.words, g.words));
-            boolean orgTail = tail && t == EntityType.ORGANIZATION
-                    && (g.type() == EntityType.ORGANIZATION || g.votes.isEmpty());
-            if (personPart || orgTail) {
+        }
+        for (Group other : withHead) {
+            if (!other.merged && (host == null || other.order < host.order)) {
                 return other;
             }
         }
-        return null;
+        return host;
     }
 
-    private void attachShortForm(Candidate c, Map<String, Group> byKey) {
+    /** Attaches a one-word name to its entity, or makes it a new one and returns that; {@code order} numbers it. */
+    private static Group attachShortForm(Candidate c, Map<String, Group> byKey, ShortFormIndex index, int order) {
         Group same = byKey.get(key(c));
         if (same != null) {
             same.add(c, same.words.size() == 1);
-            return;
+            return null;
         }
-        String w = c.words().get(0);
-        Group best = null;
-        for (Group g : byKey.values()) {
-            EntityType t = g.type();
-            boolean match = t == EntityType.PERSON && (last(g.words).equals(w) || g.words.get(0).equals(w))
-                    || t == EntityType.ORGANIZATION && (g.words.contains(w) && (w.length() > 3 || !g.words.get(0).equals(w))
-                            || w.length() > 1 && w.equals(initials(g.words)));
-            if (match && (best == null || t == EntityType.PERSON && best.type() != EntityType.PERSON)) {
-                best = g;
-            }
-        }
+        Group best = index.find(c.words().get(0));
         if (best != null) {
             best.add(c, false);
-        } else {
-            Group g = new Group(c.words());
-            g.add(c, true);
-            byKey.put(key(c), g);
+            return null;
+        }
+        Group g = new Group(order, c.words());
+        g.add(c, true);
+        byKey.put(key(c), g);
+        index.add(g);
+        return g;
+    }
+
+    /**
+     * Groups by the one word that may stand for them: a person's first or last name, a word of an organisation's
+     * name (short words only when they are not its first), an organisation's initials. Lists keep article order.
+     * One-word groups are kept apart: a repeat of their word may still change their type.
+     */
+    private static final class ShortFormIndex {
+        private final Map<String, List<Group>> people = new HashMap<>();
+        private final Map<String, List<Group>> organisations = new HashMap<>();
+        private final Map<String, List<Group>> singles = new HashMap<>();
+
+        ShortFormIndex(Iterable<Group> groups) {
+            groups.forEach(this::add);
+        }
+
+        void add(Group g) {
+            if (g.words.size() == 1) {
+                put(singles, g.words.get(0), g);
+                return;
+            }
+            EntityType t = g.type();
+            if (t == EntityType.PERSON) {
+                put(people, g.words.get(0), g);
+                put(people, last(g.words), g);
+            } else if (t == EntityType.ORGANIZATION) {
+                for (String w : g.words) {
+                    if (w.length() > 3 || !g.words.get(0).equals(w)) {
+                        put(organisations, w, g);
+                    }
+                }
+                String initials = initials(g.words);
+                if (initials.length() > 1) {
+                    put(organisations, initials, g);
+                }
+            }
+        }
+
+        /** The first person in article order, else the first organisation; null when none. */
+        Group find(String word) {
+            List<Group> sameWord = singles.getOrDefault(word, List.of());
+            Group person = earlier(first(people, word), firstOfType(sameWord, EntityType.PERSON));
+            if (person != null) {
+                return person;
+            }
+            return earlier(first(organisations, word), word.length() > 3
+                    ? firstOfType(sameWord, EntityType.ORGANIZATION) : null);
+        }
+
+        private static Group first(Map<String, List<Group>> index, String word) {
+            List<Group> list = index.get(word);
+            return list == null ? null : list.get(0);
+        }
+
+        private static Group firstOfType(List<Group> groups, EntityType type) {
+            for (Group g : groups) {
+                if (g.type() == type) {
+                    return g;
+                }
+            }
+            return null;
+        }
+
+        private static Group earlier(Group a, Group b) {
+            return a == null || b != null && b.order < a.order ? b : a;
+        }
+
+        private static void put(Map<String, List<Group>> index, String word, Group g) {
+            List<Group> list = index.computeIfAbsent(word, k -> new ArrayList<>());
+            if (list.isEmpty() || list.get(list.size() - 1) != g) {
+                list.add(g);
+            }
         }
     }
 

@@ -1,20 +1,15 @@
 package io.newsflow.enrich.extract.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Turns raw page bytes into text: size cap, gzip and binary sniffing, then charset resolution.
  */
 public final class PageDecoder {
 
-    private static final int SNIFF_BYTES = 8192;
     private static final int[] NO_RANGES = new int[0];
 
     private final int maxInputBytes;
@@ -42,7 +37,13 @@ public final class PageDecoder {
             return DecodedPage.rejected("not-html", truncated);
         }
         Charset bomCharset = CharsetResolver.fromBom(bytes, length);
-        if (bomCharset == null && looksBinary(bytes, length)) {
+        if (bomCharset == null && ByteSniffer.hasSignature(bytes, length)) {
+            return DecodedPage.rejected("binary", truncated);
+        }
+        if (bomCharset == null) {
+            bomCharset = ByteSniffer.utf16WithoutBom(bytes, length);
+        }
+        if (bomCharset == null && ByteSniffer.looksBinary(bytes, length)) {
             return DecodedPage.rejected("binary", truncated);
         }
         if (isBlank(bytes, length)) {
@@ -62,25 +63,9 @@ public final class PageDecoder {
         return bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }
 
-    /** Decompresses up to the size cap; a truncated stream yields what could be read. */
+    /** Decompresses one byte past the size cap, so that the cut is seen; a damaged stream yields its prefix. */
     private byte[] gunzip(byte[] bytes) {
-        byte[] out = new byte[Math.min(maxInputBytes + 1, Math.max(bytes.length * 4, 8192))];
-        int filled = 0;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            while (filled <= maxInputBytes) {
-                if (filled == out.length) {
-                    out = Arrays.copyOf(out, Math.min(maxInputBytes + 1, out.length * 2));
-                }
-                int n = in.read(out, filled, out.length - filled);
-                if (n < 0) {
-                    break;
-                }
-                filled += n;
-            }
-        } catch (IOException e) {
-            // A damaged or cut stream: keep the prefix that decompressed, as browsers do.
-        }
-        return Arrays.copyOf(out, filled);
+        return BoundedRead.gunzip(new ByteArrayInputStream(bytes), maxInputBytes + 1, bytes.length).bytes();
     }
 
     private static boolean isNonHtmlType(String contentType) {
@@ -90,22 +75,6 @@ public final class PageDecoder {
         String type = contentType.toLowerCase(Locale.ROOT).trim();
         return !(type.startsWith("text/") || type.contains("html") || type.contains("xml")
                 || type.startsWith("application/octet-stream"));
-    }
-
-    /** Text pages have no NUL bytes and few control characters; images, PDFs and archives have many. */
-    private static boolean looksBinary(byte[] bytes, int length) {
-        int n = Math.min(length, SNIFF_BYTES);
-        int control = 0;
-        for (int i = 0; i < n; i++) {
-            int b = bytes[i] & 0xff;
-            if (b == 0) {
-                return true;
-            }
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b) {
-                control++;
-            }
-        }
-        return control > n / 20;
     }
 
     private static boolean isBlank(byte[] bytes, int length) {

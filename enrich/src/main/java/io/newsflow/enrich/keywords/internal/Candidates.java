@@ -25,7 +25,8 @@ public final class Candidates {
 
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
     private static final Pattern CONTRACTION = Pattern.compile(".+['’](?:ll|re|ve|d|m|t)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+    // Possessive group repetition: a greedy one recurses once per part, so "a-a-a-..." overflowed the stack.
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*+|[^\\s\\p{L}\\p{N}]");
     private final Set<String> english;
     private final Set<String> other;
 

@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
 /** Splits prose into sentences by terminal punctuation, paragraph breaks and an abbreviation list; no model needed. */
 public final class SentenceSplitter {
 
-    private static final Pattern BOUNDARY = Pattern.compile("[.!?。！？]+[\"'”’)\\]]*(?=\\s+[\"'“‘(\\[]?[\\p{Lu}\\p{N}])|\\n\\s*");
+    /**
+     * Matches only at the start of a run of end marks and never backtracks into it: otherwise each position of a
+     * long run ("!!!!...") would rescan the rest of it, quadratic work. The sentences found are the same.
+     */
+    private static final Pattern BOUNDARY = Pattern.compile(
+            "(?<![.!?。！？])[.!?。！？]++[\"'”’)\\]]*+(?=\\s+[\"'“‘(\\[]?[\\p{Lu}\\p{N}])|\\n\\s*+");
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen",
             "col", "lt", "sgt", "capt", "jr", "sr", "prof", "rev", "inc", "corp", "ltd", "co", "mt", "ft", "vs", "no",
             "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "calif",
