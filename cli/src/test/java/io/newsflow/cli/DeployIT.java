@@ -156,6 +156,17 @@ class DeployIT {
             assertThat(enriched.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(enriched.values()).allSatisfy(r ->
                     assertThat(r.get("text").toString()).contains("harbour ferry"));
+            // Ingest's own producer (newsflow produce) through the same Confluent-compatible URL.
+            Path page = Files.createTempFile(state, "page-", ".html");
+            Files.writeString(page, "<html lang=\"en\"><head><title>Harbour works</title></head><body><article>"
+                    + "<h1>Harbour works finish early</h1><p>The harbour ferry pier reopened on Friday after the "
+                    + "repairs finished two weeks early, the port authority said in a statement.</p></article></body></html>");
+            String url = "https://harbour.test/news/produced";
+            assertThat(Newsflow.commandLine().execute("produce", "-b", stack.kafka().bootstrapServers(), "-r", ccompat,
+                    "--url", url, page.toString())).isZero();
+            ids.add(ArticleIds.fromCanonicalUrl(url));
+            assertThat(readBySubject("news.enriched.v1", Set.copyOf(ids)).keySet()).containsAll(ids);
+            assertThat(readJson(Set.copyOf(ids))).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(registry.subjects()).as("no subject of an internal topic").allMatch(s -> s.startsWith("news."));
         } finally {
             apps.forEach(a -> a.close(Duration.ofSeconds(20)));
@@ -196,6 +207,20 @@ class DeployIT {
             producer.send(new ProducerRecord<>("news.raw.v1", id, out.toByteArray())).get();
         }
         return id;
+    }
+
+    /** The ids on the JSON projection, read as Kafka's console consumer would (read_committed). */
+    private static Set<String> readJson(Set<String> ids) {
+        Set<String> out = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try (TopicReader reader = new TopicReader(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()),
+                List.of("news.enriched.json.v1"), true)) {
+            while (!out.containsAll(ids) && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(250)).forEach(r -> out.add(r.key()));
+            }
+        }
+        out.retainAll(ids);
+        return out;
     }
 
     /** What a consumer that knows only the subject does: decode every record with the latest schema. */

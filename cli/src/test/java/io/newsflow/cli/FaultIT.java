@@ -176,23 +176,33 @@ class FaultIT {
                 Waits.until("first enriched records", COMPLETE_TIMEOUT, () -> out.enrichedRecords() >= half / 4);
                 stack.registry().stop();
                 long faultStart = System.nanoTime();
-                // The running instances have the schemas cached and may not notice; a second enrich
-                // instance started now (scaling out, or a pod moved) has none: the records of the
-                // partitions it takes over can only wait for the registry.
-                lane.startEnrich("enrich-2", Map.of());
-                Thread rest = stream.sendInBackground(lane.clientConfig(), half, stream.size(), Duration.ofMillis(20));
-                try (Admin admin = Admin.create(lane.clientConfig())) {
-                    // The outage counts from here: the new instance holds tasks it cannot serve.
-                    Waits.until("both enrich instances holding tasks", COMPLETE_TIMEOUT,
-                            () -> membersWithPartitions(admin, "fault-registry-outage-enrich") == 2);
+                boolean coldInstanceHeldTasks;
+                Thread rest;
+                try {
+                    // The running instances have the schemas cached and may not notice; a second enrich
+                    // instance started now (scaling out, or a pod moved) has none: the records of the
+                    // partitions it takes over can only wait for the registry.
+                    lane.startEnrich("enrich-2", Map.of());
+                    rest = stream.sendInBackground(lane.clientConfig(), half, stream.size(), Duration.ofMillis(20));
+                    try (Admin admin = Admin.create(lane.clientConfig())) {
+                        // Usually the new instance soon holds tasks it cannot serve; its stream thread may
+                        // also be between replacements (the repartition topic is decoded by Kafka Streams
+                        // itself) or still warming up, so this is observed and reported, not required:
+                        // what is required (nothing lost, doubled or dead-lettered) is asserted below.
+                        coldInstanceHeldTasks = Waits.within(Duration.ofSeconds(60),
+                                () -> membersWithPartitions(admin, "fault-registry-outage-enrich") == 2);
+                    }
+                    Waits.sleep(REGISTRY_DOWN);
+                } finally {
+                    // Back in any case, so that a failure here cannot take the registry from later tests.
+                    stack.registry().restart();
                 }
-                Waits.sleep(REGISTRY_DOWN);
-                stack.registry().restart();
                 long faultEnd = System.nanoTime();
                 join(rest);
                 OutputCounter.Tally tally = out.awaitComplete(stream.ids(), COMPLETE_TIMEOUT);
                 report(figures("registry-outage", out, tally, faultEnd)
-                        + " outage_ms=" + (faultEnd - faultStart) / 1_000_000);
+                        + " outage_ms=" + (faultEnd - faultStart) / 1_000_000
+                        + " cold_instance_held_tasks=" + coldInstanceHeldTasks);
                 assertNothingLostNothingDuplicated(tally);
                 assertThat(tally.deadLetters()).as("articles dead-lettered because the registry was away").isZero();
             }

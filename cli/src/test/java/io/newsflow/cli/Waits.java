@@ -20,6 +20,18 @@ final class Waits {
         }
     }
 
+    /** Polls {@code condition} every 100 ms for up to {@code timeout}; whether it held. */
+    static boolean within(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        return true;
+    }
+
     /** Sleeps, keeping the interrupt flag. */
     static void sleep(Duration d) {
         try {

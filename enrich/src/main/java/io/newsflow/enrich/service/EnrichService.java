@@ -46,7 +46,8 @@ public final class EnrichService {
         Properties props = new Properties();
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
-                TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
+                TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url"),
+                config.asMap()));
         KafkaStreams app = new KafkaStreams(topology(config), props);
         ThreadReplacingHandler.install(app, "enrich");
         return app;

@@ -106,7 +106,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
             try {
                 step.apply(draft);
                 applied.add(step.name());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // A stack overflow is one article's pathological input (deep nesting, a long chain),
+                // not a broken JVM: it costs that step's output, not the stream thread.
                 fail(record, "enrich." + step.name(), "step '" + step.name() + "' failed: " + e, e,
                         raw.getId(), raw.getUrl());
                 if (step.required()) {

@@ -139,6 +139,17 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aStepThatOverflowsItsStackCostsOnlyItsOutput() {
+        List<StepProvider> steps = new ArrayList<>(Steps.resolve(List.of("extract")));
+        steps.add(new ExplodingStep(() -> new StackOverflowError()));
+        start(steps);
+        rawIn().pipeInput("id-so", raw("id-so", PAGE));
+        assertThat(deadOut().readValue().getException()).isEqualTo(StackOverflowError.class.getName());
+        assertThat(enrichedOut().readValue().getProcessing().getWarnings()).singleElement().asString()
+                .contains("StackOverflowError");
+    }
+
+    @Test
     void binaryBodyYieldsEmptyTextWithReasonNotAFailure() {
         start(Steps.resolve(List.of("extract")));
         byte[] binary = new byte[4096];
@@ -287,6 +298,16 @@ class EnrichTopologyTest {
     }
 
     private static final class ExplodingStep implements StepProvider {
+        private final java.util.function.Supplier<? extends Throwable> error;
+
+        ExplodingStep() {
+            this(() -> new IllegalStateException("boom"));
+        }
+
+        ExplodingStep(java.util.function.Supplier<? extends Throwable> error) {
+            this.error = error;
+        }
+
         @Override
         public String name() {
             return "explode";
@@ -302,7 +323,11 @@ class EnrichTopologyTest {
 
                 @Override
                 public void apply(ArticleDraft draft) {
-                    throw new IllegalStateException("boom");
+                    Throwable t = error.get();
+                    if (t instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw (Error) t;
                 }
             };
         }

@@ -33,11 +33,11 @@ public final class PublishService {
         Properties props = new Properties();
         props.putAll(config.kafka());
         props.putAll(DeadLetterProductionHandler.streamsProperties(
-                TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url")));
+                TopicNames.fromConfig(config.asMap()).deadLetters(), config.get("registry.url"),
+                config.asMap()));
         KafkaStreams app = new KafkaStreams(PublishTopology.build(topics,
                 RecordLimits.maxValueBytes(config.asMap().get("publish.max-record-bytes")),
-                Duration.ofSeconds(Long.parseLong(String.valueOf(
-                        config.asMap().getOrDefault("publish.registry-wait-seconds", "30")).trim()))), props);
+                config.getSeconds("publish.registry-wait-seconds", Duration.ofSeconds(30))), props);
         ThreadReplacingHandler.install(app, "publish");
         return app;
     }

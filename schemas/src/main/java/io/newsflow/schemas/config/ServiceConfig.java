@@ -119,6 +119,33 @@ public final class ServiceConfig {
         throw new ConfigException("configuration key '" + key + "' is not true or false: " + v);
     }
 
+    /**
+     * A size in bytes: a number of bytes, or with a unit ({@code 512KiB}, {@code 16MiB}, {@code 1GiB};
+     * {@code KB}/{@code MB}/{@code GB} are powers of ten), or the fallback.
+     */
+    public long getBytes(String key, long fallback) {
+        String v = get(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        var m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+)\\s*(b|kib|mib|gib|kb|mb|gb)?\\s*").matcher(v);
+        if (!m.matches()) {
+            throw new ConfigException("configuration key '" + key + "' is not a size (e.g. 16MiB): " + v);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        long scale = switch (unit) {
+            case "kib" -> 1L << 10;
+            case "mib" -> 1L << 20;
+            case "gib" -> 1L << 30;
+            case "kb" -> 1_000L;
+            case "mb" -> 1_000_000L;
+            case "gb" -> 1_000_000_000L;
+            default -> 1L;
+        };
+        return Math.multiplyExact(n, scale);
+    }
+
     /** A duration in seconds (a number) or ISO-8601 ({@code PT30S}), or the fallback. */
     public java.time.Duration getSeconds(String key, java.time.Duration fallback) {
         String v = get(key, null);

@@ -41,8 +41,26 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     /** The Streams properties that install this handler writing to {@code dlqTopic}. */
     public static Map<String, Object> streamsProperties(String dlqTopic, String registryUrl) {
-        return Map.of(org.apache.kafka.streams.StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterProductionHandler.class.getName(), DLQ_TOPIC, dlqTopic, REGISTRY_URL, registryUrl);
+        return streamsProperties(dlqTopic, registryUrl, Map.of());
+    }
+
+    /**
+     * As {@link #streamsProperties(String, String)}, with the service's registry settings
+     * ({@code registry.*}: basic auth, bearer token, trust store; {@code apicurio.*}) so that dead
+     * letters reach the same registry the same way the rest of the service does.
+     */
+    public static Map<String, Object> streamsProperties(String dlqTopic, String registryUrl, Map<String, ?> settings) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        settings.forEach((k, v) -> {
+            if (k.startsWith("registry.") || k.startsWith("apicurio.")) {
+                out.put(k, v);
+            }
+        });
+        out.put(org.apache.kafka.streams.StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProductionHandler.class.getName());
+        out.put(DLQ_TOPIC, dlqTopic);
+        out.put(REGISTRY_URL, registryUrl);
+        return out;
     }
 
     @Override

@@ -60,7 +60,11 @@ class ServiceConfigTest {
 
     @Test
     void typedGettersSayWhichKeyIsWrong() {
-        ServiceConfig c = ServiceConfig.of(Map.of("a.flag", "yes", "a.wait", "2.5", "a.iso", "PT1M"));
+        ServiceConfig c = ServiceConfig.of(Map.of("a.flag", "yes", "a.wait", "2.5", "a.iso", "PT1M", "a.size", "16MiB",
+                "a.plain", "1024", "a.bad", "lots"));
+        assertThat(c.getBytes("a.size", 0)).isEqualTo(16L * 1024 * 1024);
+        assertThat(c.getBytes("a.plain", 0)).isEqualTo(1024);
+        assertThatThrownBy(() -> c.getBytes("a.bad", 0)).isInstanceOf(ConfigException.class).hasMessageContaining("a.bad");
         assertThatThrownBy(() -> c.getBoolean("a.flag", false)).isInstanceOf(ConfigException.class).hasMessageContaining("a.flag");
         assertThat(c.getSeconds("a.wait", Duration.ZERO)).isEqualTo(Duration.ofMillis(2500));
         assertThat(c.getSeconds("a.iso", Duration.ZERO)).isEqualTo(Duration.ofMinutes(1));
