@@ -239,7 +239,7 @@ public final class PageIngest {
 
     /** Whether a URL of this source gave a page, an expected outcome or a skip, i.e. not only failures. */
     public boolean yielded(String sourceName) {
-        return yielding.contains(sourceName);
+        return sourceName != null && yielding.contains(sourceName);
     }
 
     /** Hosts ({@code host} or {@code host:port}) the SSRF guard refused, at most a few. */
