@@ -57,7 +57,7 @@ final class SourceRun implements SourceContext {
         }
     }
 
-    /** Between two rounds: surfaces what finished pages threw, and reports progress if due. */
+    /** Between two rounds: drops finished pages, rethrowing what their handling threw. */
     void tidy() {
         if (fetch != null) {
             fetch.dropFinished();
