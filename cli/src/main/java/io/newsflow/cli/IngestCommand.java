@@ -2,45 +2,21 @@ package io.newsflow.cli;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.ingest.discovery.UrlListReader;
-import io.newsflow.ingest.feeds.FeedItem;
-import io.newsflow.ingest.feeds.FeedPoller;
-import io.newsflow.ingest.feeds.FeedReader;
-import io.newsflow.ingest.feeds.PollResult;
-import io.newsflow.ingest.fetch.FetchOptions;
-import io.newsflow.ingest.fetch.HttpFetcher;
-import io.newsflow.ingest.files.FileIngest;
-import io.newsflow.ingest.pipeline.Discovered;
-import io.newsflow.ingest.pipeline.PageIngest;
 import io.newsflow.ingest.pipeline.SeenSet;
-import io.newsflow.ingest.pipeline.WarcIngest;
-import io.newsflow.ingest.politeness.FetchListener;
-import io.newsflow.ingest.politeness.PoliteFetcher;
-import io.newsflow.ingest.politeness.PolitenessOptions;
 import io.newsflow.ingest.produce.RawArticleSink;
-import io.newsflow.ingest.security.SsrfGuard;
-import io.newsflow.ingest.sitemaps.SitemapEntry;
-import io.newsflow.ingest.sitemaps.SitemapReader;
-import io.newsflow.ingest.sitemaps.SitemapResult;
-import io.newsflow.ingest.url.UrlCanonicalizer;
-import io.newsflow.schemas.avro.FeedHints;
-import io.newsflow.schemas.avro.SourceKind;
+import io.newsflow.ingest.service.IngestOptions;
+import io.newsflow.ingest.service.IngestService;
+import io.newsflow.ingest.service.IngestSummary;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +27,7 @@ import picocli.CommandLine.Option;
 final class IngestCommand implements Callable<Integer> {
 
     /** Ingest defaults resource. */
-    static final String DEFAULTS = "ingest-defaults.properties";
+    static final String DEFAULTS = IngestService.DEFAULTS;
 
     @Mixin
     ConnectionOptions connection;
@@ -77,7 +53,7 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--warc", description = "A WARC or WARC.gz file to replay (resumable), repeatable.")
     List<Path> warcs = new ArrayList<>();
 
-    @Option(names = "--follow", description = "Keep polling the feeds on their schedule until Ctrl-C.")
+    @Option(names = "--follow", description = "Keep polling feeds and sitemaps and watching --dir folders for new files until Ctrl-C/SIGTERM.")
     boolean follow;
 
     @Option(names = "--once", description = "Read every source once and stop (the default; overrides ingest.follow).")
@@ -94,253 +70,72 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--user-agent", description = "User-Agent to send (default: an honest Newsflow agent).")
     String userAgent;
 
+    /** The running service, so that {@link #stop()} (a test, or the shutdown hook) can stop it. */
+    private volatile IngestService service;
+
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         ServiceConfig config = connection.load(DEFAULTS);
-        addConfiguredSources(config);
-        Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
-                RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
-        Progress progress = new Progress();
-        UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
+        TopicNames names = TopicNames.fromConfig(config.asMap());
+        if (Preflight.failed("ingest", config, List.of(names.raw(), names.fetchStatus(), names.deadLetters()), true)) {
+            return 1;
+        }
+        IngestOptions options = IngestOptions.fromConfig(config).withCommandLine(
+                new IngestOptions.Sources(dirs, urls, urlLists, feeds, sitemaps, sites, warcs),
+                once ? Boolean.FALSE : follow ? Boolean.TRUE : null, refetch, allowHosts, userAgent);
+        Topics topics = Topics.create(names, RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "ingest");
              RawArticleSink sink = new RawArticleSink(config.kafka(), topics)) {
-            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::sent).tag("outcome", "sent")
-                    .register(metrics.registry());
-            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::deadLetters)
-                    .tag("outcome", "dead-letter").register(metrics.registry());
-            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::failed).tag("outcome", "failed")
-                    .register(metrics.registry());
-            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::cutToFit)
-                    .tag("outcome", "cut-to-fit").register(metrics.registry());
-            FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::tooLarge)
-                    .tag("outcome", "too-large").register(metrics.registry());
-            long maxBytes = maxBodyBytes(config, sink);
-            if (!dirs.isEmpty()) {
-                int files = new FileIngest(sink, maxBytes).ingest(dirs);
-                progress.note("files", files);
-            }
-            for (Path warc : warcs) {
-                new WarcIngest(sink, canonicalizer, config.kafka()).replay(warc, (share, n) -> progress.eta("warc " + warc.getFileName(), n, share, sink));
-            }
-            if (!urls.isEmpty() || !urlLists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty() || !sites.isEmpty()) {
-                fetchFromWeb(config, topics, sink, canonicalizer, progress, metrics.registry(), maxBytes);
-            }
-            sink.flush();
-            System.err.printf("newsflow ingest: %d pages sent, %d dead letters, %d failed in %.1f s%n",
-                    sink.sent(), sink.deadLetters(), sink.failed(), progress.seconds());
-            return sink.failed() == 0 ? 0 : 1;
-        }
-    }
-
-    /**
-     * The body cap: ingest.max-bytes, lowered when needed so that a page cut at the cap still fits
-     * the producer's max.request.size with its other fields.
-     */
-    private static long maxBodyBytes(ServiceConfig config, RawArticleSink sink) {
-        long configured = config.getLong("ingest.max-bytes", sink.maxBodyBytes());
-        if (configured > sink.maxBodyBytes()) {
-            System.err.printf("newsflow ingest: ingest.max-bytes %d lowered to %d so that every page fits "
-                    + "kafka.max.request.size%n", configured, sink.maxBodyBytes());
-            return sink.maxBodyBytes();
-        }
-        return configured;
-    }
-
-    private void fetchFromWeb(ServiceConfig config, Topics topics, RawArticleSink sink, UrlCanonicalizer canonicalizer,
-                              Progress progress, MeterRegistry metrics, long maxBytes)
-            throws IOException, InterruptedException {
-        FetchOptions options = FetchOptions.defaults()
-                .withSsrfGuard(allowHosts.isEmpty() ? SsrfGuard.defaults() : SsrfGuard.allowing(allowHosts))
-                .withMaxBodyBytes(maxBytes);
-        if (userAgent != null) {
-            options = options.withUserAgent(userAgent);
-        }
-        PolitenessOptions politeness = PolitenessOptions.defaults()
-                .withMaxHosts(config.getInt("ingest.max-hosts", PolitenessOptions.defaults().maxHosts()));
-        try (PoliteFetcher fetcher = PoliteFetcher.create(options, politeness, FetchListener.NONE, metrics)) {
-            SeenSet fetched = refetch ? SeenSet.empty() : SeenSet.load(config.kafka(), topics.fetchStatus(),
-                    config.getInt("ingest.refetch-after-hours", 0) > 0
-                            ? Duration.ofHours(config.getInt("ingest.refetch-after-hours", 0)) : null);
-            PageIngest pages = new PageIngest(fetcher, sink, canonicalizer, fetched,
-                    config.getInt("ingest.max-in-flight", PageIngest.DEFAULT_MAX_IN_FLIGHT));
-            // Feeds and sitemaps are XML: fetched by a non-HTML fetcher sharing the same host turns and robots.txt.
-            HttpFetcher xmlFetcher = new HttpFetcher(options.withHtmlOnly(false));
-            PoliteFetcher xml = fetcher.withDelegate(xmlFetcher);
-            List<CompletableFuture<Void>> pending = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (String url : urls) {
-                submit(pages, pending, seen, new Discovered(url, null, SourceKind.URL, "command line"));
-            }
-            readUrlLists(canonicalizer, pages, pending, seen);
-            for (URI site : sites) {
-                List<URI> found = SitemapReader.withDefaults(xml).discover(site);
-                System.err.printf("newsflow ingest: %s declares %d sitemaps in robots.txt%n", site, found.size());
-                sitemaps.addAll(found);
-            }
-            // One reader for the whole run: it remembers validators, so re-reading sitemaps when following
-            // them fetches only what changed.
-            SitemapReader sitemapReader = SitemapReader.withDefaults(xml);
-            Duration sitemapInterval = Duration.ofMinutes(config.getInt("ingest.sitemap-interval-minutes", 15));
-            Instant sitemapsDue = Instant.now();
-            FeedPoller poller = new FeedPoller(xml, new FeedReader(),
-                    Duration.ofMinutes(config.getInt("ingest.feed-interval-minutes", 10)),
-                    Duration.ofMinutes(config.getInt("ingest.feed-min-interval-minutes", 2)),
-                    Duration.ofMinutes(config.getInt("ingest.feed-max-interval-minutes", 60)), Duration.ofHours(6),
-                    Clock.systemUTC());
-            feeds.forEach(poller::add);
-            do {
-                if (!sitemaps.isEmpty() && !Instant.now().isBefore(sitemapsDue)) {
-                    readSitemaps(sitemapReader, pages, pending, seen);
-                    sitemapsDue = Instant.now().plus(sitemapInterval);
-                }
-                for (PollResult result : follow ? poller.pollDue() : feeds.stream().map(poller::poll).toList()) {
-                    if (result.status() == PollResult.Status.FAILED) {
-                        System.err.println("newsflow ingest: feed " + result.feed() + " failed: " + result.reason());
-                    }
-                    for (FeedItem item : result.items()) {
-                        submit(pages, pending, seen, new Discovered(item.url(), hints(item), SourceKind.FEED,
-                                result.feed().toString()));
-                    }
-                }
-                dropFinished(pending);
-                progress.tick("web", pages.pages() + pages.failures(), sink);
-                if (follow) {
-                    Instant next = poller.nextDue().orElse(Instant.now().plusSeconds(60));
-                    if (!sitemaps.isEmpty() && sitemapsDue.isBefore(next)) {
-                        next = sitemapsDue;
-                    }
-                    Thread.sleep(Math.max(1_000, Duration.between(Instant.now(), next).toMillis()));
-                }
-            } while (follow);
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-            progress.tick("web", pages.pages() + pages.failures(), sink);
-            if (pages.expectedOutcomes() > 0) {
-                System.err.printf("newsflow ingest: %d URLs gave no page for an expected reason (robots.txt, 404/410, "
-                        + "blocked, not HTML): fetch status only, see the outcomes below%n", pages.expectedOutcomes());
-            }
-            if (pages.skipped() > 0) {
-                System.err.printf("newsflow ingest: %d URLs skipped, already fetched (--refetch to fetch again)%n",
-                        pages.skipped());
-            }
-            xmlFetcher.close();
-        }
-        StringBuilder outcomes = new StringBuilder();
-        metrics.find("newsflow.fetch.results").counters().stream().filter(c -> c.count() > 0).forEach(c -> outcomes.append(' ')
-                .append(c.getId().getTag("status")).append('=').append((long) c.count()));
-        if (!outcomes.isEmpty()) {
-            System.err.println("newsflow ingest: fetch outcomes:" + outcomes);
-        }
-    }
-
-    /** Reads every sitemap, reports the documents that failed, submits the URLs found (with Google News hints). */
-    private void readSitemaps(SitemapReader reader, PageIngest pages, List<CompletableFuture<Void>> pending,
-                              Set<String> seen) {
-        for (URI sitemap : sitemaps) {
-            SitemapResult result = reader.read(sitemap);
-            for (SitemapResult.Failure f : result.failures()) {
-                System.err.println("newsflow ingest: sitemap " + f.sitemap() + " failed: " + f.reason());
-            }
-            if (result.limitReached()) {
-                System.err.println("newsflow ingest: sitemap " + sitemap + " cut at a depth, document or URL limit");
-            }
-            for (SitemapEntry e : result.entries()) {
-                FeedHints hints = e.title() == null && e.published() == null ? null
-                        : FeedHints.newBuilder().setTitle(e.title()).setPublished(e.published()).build();
-                submit(pages, pending, seen, new Discovered(e.url(), hints, SourceKind.SITEMAP, sitemap.toString()));
+            registerCounters(metrics.registry(), sink);
+            service = new IngestService(options, sink, () -> SeenSet.load(config.kafka(), topics.fetchStatus(),
+                    options.refetchAfter()), metrics.registry(), System.err, System.in);
+            // SIGTERM (docker stop) and Ctrl-C: stop reading, let pages in flight finish, flush the producer.
+            Thread hook = new Thread(this::stopAndWait, "ingest-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                IngestSummary summary = service.run();
+                return summary.exitCode();
+            } finally {
+                removeHook(hook);
             }
         }
     }
 
-    /** Sources listed in the configuration file come on top of those on the command line. */
-    private void addConfiguredSources(ServiceConfig config) {
-        config.getList("ingest.dirs", List.of()).forEach(d -> dirs.add(Path.of(d)));
-        urls.addAll(config.getList("ingest.urls", List.of()));
-        urlLists.addAll(config.getList("ingest.url-lists", List.of()));
-        config.getList("ingest.feeds", List.of()).forEach(f -> feeds.add(URI.create(f)));
-        config.getList("ingest.sitemaps", List.of()).forEach(f -> sitemaps.add(URI.create(f)));
-        config.getList("ingest.warcs", List.of()).forEach(w -> warcs.add(Path.of(w)));
-        follow |= Boolean.parseBoolean(config.get("ingest.follow", "false"));
-        follow &= !once;
-        config.getList("ingest.sites", List.of()).forEach(f -> sites.add(URI.create(f)));
-    }
-
-    private void readUrlLists(UrlCanonicalizer canonicalizer, PageIngest pages, List<CompletableFuture<Void>> pending,
-                              Set<String> seen) throws IOException {
-        UrlListReader reader = new UrlListReader(canonicalizer);
-        for (String list : urlLists) {
-            var accepted = (java.util.function.Consumer<String>) u ->
-                    submit(pages, pending, seen, new Discovered(u, null, SourceKind.URL, list));
-            var rejected = (java.util.function.Consumer<io.newsflow.ingest.discovery.RejectedLine>) r ->
-                    System.err.printf("newsflow ingest: %s line %d skipped: %s%n", list, r.lineNumber(), r.reason());
-            if ("-".equals(list)) {
-                reader.read(System.in, accepted, rejected);
-            } else {
-                reader.read(Path.of(list), accepted, rejected);
-            }
+    /** Stops a running ingest (as Ctrl-C does): it finishes what is in flight, flushes and returns. */
+    void stop() {
+        IngestService running = service;
+        if (running != null) {
+            running.stop();
         }
     }
 
-    private static void submit(PageIngest pages, List<CompletableFuture<Void>> pending, Set<String> seen, Discovered d) {
-        // Within one run a URL is fetched once; across runs the enrich stage marks revisions.
-        if (seen.add(d.url())) {
-            pending.add(pages.submit(d));
-        }
-        // Finished futures are dropped as we go, so a source of 100,000 URLs keeps only those in flight.
-        if (pending.size() >= 2 * PageIngest.DEFAULT_MAX_IN_FLIGHT) {
-            dropFinished(pending);
+    private void stopAndWait() {
+        stop();
+        try {
+            service.awaitFinished(Duration.ofSeconds(40));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Drops finished futures; join() rethrows what a page's handling threw, so nothing fails silently. */
-    private static void dropFinished(List<CompletableFuture<Void>> pending) {
-        pending.removeIf(f -> {
-            if (f.isDone()) {
-                f.join();
-                return true;
-            }
-            return false;
-        });
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is running and waits for this run, nothing to undo.
+        }
     }
 
-    private static FeedHints hints(FeedItem item) {
-        return FeedHints.newBuilder().setTitle(item.title()).setPublished(item.published())
-                .setAuthors(item.authors()).setSummary(item.summary()).setFeedTitle(item.feedTitle()).build();
-    }
-
-    /** Progress on stderr at most every two seconds: records, rate, errors. */
-    private static final class Progress {
-        private final long started = System.nanoTime();
-        private long lastPrint;
-
-        void tick(String what, long done, RawArticleSink sink) {
-            long now = System.nanoTime();
-            if (now - lastPrint < 2_000_000_000L) {
-                return;
-            }
-            lastPrint = now;
-            System.err.printf("newsflow ingest: %s: %d done, %d sent, %d dead letters, %.0f pages/s%n", what, done,
-                    sink.sent(), sink.deadLetters(), sink.sent() / Math.max(0.001, seconds()));
-        }
-
-        /** Like tick, with an ETA from the share of the input done. */
-        void eta(String what, long done, double share, RawArticleSink sink) {
-            long now = System.nanoTime();
-            if (now - lastPrint < 2_000_000_000L && share < 1.0) {
-                return;
-            }
-            lastPrint = now;
-            double elapsed = seconds();
-            double remaining = share <= 0 ? Double.NaN : elapsed * (1 - share) / share;
-            System.err.printf("newsflow ingest: %s: %d records, %.0f%%, %.0f records/s, %d dead letters, ETA %.0f s%n",
-                    what, done, share * 100, done / Math.max(0.001, elapsed), sink.deadLetters(), remaining);
-        }
-
-        void note(String what, long count) {
-            System.err.printf("newsflow ingest: %s: %d%n", what, count);
-        }
-
-        double seconds() {
-            return (System.nanoTime() - started) / 1e9;
-        }
+    private static void registerCounters(MeterRegistry registry, RawArticleSink sink) {
+        FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::sent).tag("outcome", "sent")
+                .register(registry);
+        FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::deadLetters)
+                .tag("outcome", "dead-letter").register(registry);
+        FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::failed).tag("outcome", "failed")
+                .register(registry);
+        FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::cutToFit)
+                .tag("outcome", "cut-to-fit").register(registry);
+        FunctionCounter.builder("newsflow.ingest.records", sink, RawArticleSink::tooLarge)
+                .tag("outcome", "too-large").register(registry);
     }
 }

@@ -35,19 +35,26 @@ public final class FileIngest {
     /** Reads every page under the roots and sends it; returns how many files were found. */
     public int ingest(List<Path> roots) {
         List<Path> files = PageFiles.find(roots);
-        for (Path file : files) {
-            PageFile page = PageFiles.read(file, maxBytes);
-            String url = file.toAbsolutePath().normalize().toUri().toString();
-            String id = ArticleIds.fromCanonicalUrl(url);
-            if (!page.ok()) {
-                LOG.warn("cannot read {}: {}", file, page.error());
-                sink.deadLetter(DeadLetters.of("ingest.read", "cannot read " + file + ": " + page.error(), null,
-                        DeadLetters.Origin.NONE, null, null, id, url));
-                continue;
-            }
-            sink.send(toRaw(page, id, url));
-        }
+        files.forEach(this::ingestFile);
         return files.size();
+    }
+
+    /**
+     * Reads one page file and sends it; a file that cannot be read (or is over the limit) becomes a
+     * dead letter. Returns true if the page was sent.
+     */
+    public boolean ingestFile(Path file) {
+        PageFile page = PageFiles.read(file, maxBytes);
+        String url = file.toAbsolutePath().normalize().toUri().toString();
+        String id = ArticleIds.fromCanonicalUrl(url);
+        if (!page.ok()) {
+            LOG.warn("cannot read {}: {}", file, page.error());
+            sink.deadLetter(DeadLetters.of("ingest.read", "cannot read " + file + ": " + page.error(), null,
+                    DeadLetters.Origin.NONE, null, null, id, url));
+            return false;
+        }
+        sink.send(toRaw(page, id, url));
+        return true;
     }
 
     static RawArticle toRaw(PageFile page, String id, String url) {

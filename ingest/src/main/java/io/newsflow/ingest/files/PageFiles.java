@@ -76,7 +76,8 @@ public final class PageFiles {
         return in;
     }
 
-    private static boolean isPage(Path p) {
+    /** True for the names {@link #find} picks up in a folder ({@code .html}, {@code .htm.gz}, ...). */
+    public static boolean isPage(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml")
                 || n.endsWith(".html.gz") || n.endsWith(".htm.gz");

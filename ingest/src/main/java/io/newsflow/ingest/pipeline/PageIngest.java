@@ -17,12 +17,14 @@ import io.newsflow.schemas.ids.ArticleIds;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class PageIngest {
     private static final Set<FetchStatus> EXPECTED = Set.of(FetchStatus.ROBOTS_DENIED, FetchStatus.BLOCKED,
             FetchStatus.NOT_HTML, FetchStatus.NOT_MODIFIED);
     private static final Set<Integer> GONE = Set.of(404, 410);
+    private static final int MAX_BLOCKED_HOSTS = 10;
 
     private final PoliteFetcher fetcher;
     private final RawArticleSink sink;
@@ -60,6 +63,13 @@ public final class PageIngest {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong expected = new AtomicLong();
+    private final AtomicLong invalid = new AtomicLong();
+    private final AtomicLong notSubmitted = new AtomicLong();
+    private final Map<FetchStatus, AtomicLong> outcomes = new EnumMap<>(FetchStatus.class);
+    /** Names of the sources that gave at least one page, expected outcome or skip: they did not fail. */
+    private final Set<String> yielding = ConcurrentHashMap.newKeySet();
+    /** Hosts (with port) the SSRF guard refused, a few kept to say which --allow-host would let them through. */
+    private final Set<String> blockedHosts = ConcurrentHashMap.newKeySet();
 
     /** Ingest through this fetcher into this sink, skipping ids in {@code seen}. */
     public PageIngest(PoliteFetcher fetcher, RawArticleSink sink, UrlCanonicalizer canonicalizer, SeenSet seen) {
@@ -78,6 +88,9 @@ public final class PageIngest {
         this.canonicalizer = canonicalizer;
         this.links = new CanonicalLinks(canonicalizer);
         this.inFlight = new Semaphore(maxInFlight);
+        for (FetchStatus status : FetchStatus.values()) {
+            outcomes.put(status, new AtomicLong());
+        }
     }
 
     /**
@@ -89,18 +102,21 @@ public final class PageIngest {
         try {
             uri = URI.create(canonicalizer.canonicalize(page.url()));
         } catch (IllegalArgumentException e) {
+            invalid.incrementAndGet();
             fail(page, null, "ingest.url", "not a fetchable http(s) URL: " + e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
         String id = ArticleIds.fromCanonicalUrl(uri.toString());
         if (seen.contains(id)) {
             skipped.incrementAndGet();
+            markYielding(page);
             return CompletableFuture.completedFuture(null);
         }
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            notSubmitted.incrementAndGet();
             LOG.warn("interrupted before fetching {}; not submitted", Excerpts.of(page.url()));
             return CompletableFuture.completedFuture(null);
         }
@@ -173,6 +189,14 @@ public final class PageIngest {
     private void record(Discovered page, String id, URI uri, FetchResult result, FetchStatus status, String reason) {
         Instant at = result.fetchedAt() == null ? Instant.now() : result.fetchedAt();
         seen.record(id, status.name(), at);
+        outcomes.get(status).incrementAndGet();
+        if (status.hasBody() || isExpected(result)) {
+            markYielding(page);
+        }
+        URI refused = result.finalUri() == null ? uri : result.finalUri();
+        if (status == FetchStatus.BLOCKED && refused.getHost() != null && blockedHosts.size() < MAX_BLOCKED_HOSTS) {
+            blockedHosts.add(refused.getPort() < 0 ? refused.getHost() : refused.getHost() + ":" + refused.getPort());
+        }
         sink.outcome(FetchOutcome.newBuilder()
                 .setArticleId(id)
                 .setUrl(uri.toString())
@@ -184,6 +208,43 @@ public final class PageIngest {
                 .setFetchedAt(at)
                 .setSource(new Source(page.kind(), page.sourceName()))
                 .build());
+    }
+
+    /**
+     * Fetch outcomes of discovered URLs by status, one per URL that was fetched (an AMP page and
+     * the article it names count once). Their sum plus {@link #skipped()}, {@link #invalidUrls()}
+     * and {@link #notSubmitted()} is the number of URLs submitted.
+     */
+    public Map<FetchStatus, Long> outcomes() {
+        Map<FetchStatus, Long> out = new EnumMap<>(FetchStatus.class);
+        outcomes.forEach((status, n) -> out.put(status, n.get()));
+        return out;
+    }
+
+    /** URLs that were not fetchable http(s) URLs: a dead letter each, no fetch status. */
+    public long invalidUrls() {
+        return invalid.get();
+    }
+
+    /** URLs not fetched because the thread was interrupted (the service is stopping): fetched by the next run. */
+    public long notSubmitted() {
+        return notSubmitted.get();
+    }
+
+    private void markYielding(Discovered page) {
+        if (page.sourceName() != null) {
+            yielding.add(page.sourceName());
+        }
+    }
+
+    /** Whether a URL of this source gave a page, an expected outcome or a skip, i.e. not only failures. */
+    public boolean yielded(String sourceName) {
+        return sourceName != null && yielding.contains(sourceName);
+    }
+
+    /** Hosts ({@code host} or {@code host:port}) the SSRF guard refused, at most a few. */
+    public Set<String> blockedHosts() {
+        return Set.copyOf(blockedHosts);
     }
 
     /** Pages sent so far. */

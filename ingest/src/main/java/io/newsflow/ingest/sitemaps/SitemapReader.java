@@ -39,8 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SitemapReader {
 
-    /** Sitemaps may be 50 MB uncompressed (sitemaps.org); more than that is refused as a bomb. */
-    private static final long MAX_DECOMPRESSED = 50L * 1024 * 1024;
+    /** Sitemaps may be 50 MB uncompressed (sitemaps.org): the default size limit. */
+    public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
     /** Documents whose validators are remembered; past it the memory starts afresh (it only saves fetches). */
     private static final int MAX_REMEMBERED = 10_000;
 
@@ -49,6 +49,7 @@ public final class SitemapReader {
     private final int maxDepth;
     private final int maxSitemaps;
     private final int maxUrls;
+    private final long maxBytes;
     private final Map<URI, Remembered> remembered = new ConcurrentHashMap<>();
 
     /**
@@ -59,19 +60,34 @@ public final class SitemapReader {
      * @param maxUrls     URLs returned per walk
      */
     public SitemapReader(Fetcher fetcher, int maxDepth, int maxSitemaps, int maxUrls) {
-        if (maxDepth < 0 || maxSitemaps < 1 || maxUrls < 1) {
+        this(fetcher, maxDepth, maxSitemaps, maxUrls, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Like the four-argument constructor, with a limit on each document's decompressed size: a
+     * {@code .xml.gz} document is read up to {@code maxBytes} and reported as cut. The fetcher's own
+     * body limit should be the same, so a plain document is cut (and reported) at the same size.
+     */
+    public SitemapReader(Fetcher fetcher, int maxDepth, int maxSitemaps, int maxUrls, long maxBytes) {
+        if (maxDepth < 0 || maxSitemaps < 1 || maxUrls < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("invalid sitemap limits: depth=" + maxDepth + " sitemaps="
-                    + maxSitemaps + " urls=" + maxUrls);
+                    + maxSitemaps + " urls=" + maxUrls + " bytes=" + maxBytes);
         }
         this.fetcher = fetcher;
         this.maxDepth = maxDepth;
         this.maxSitemaps = maxSitemaps;
         this.maxUrls = maxUrls;
+        this.maxBytes = maxBytes;
     }
 
-    /** A reader with depth 3, 1,000 documents and 1,000,000 URLs per walk. */
+    /** A reader with depth 3, 1,000 documents and 1,000,000 URLs per walk, documents up to 50 MiB. */
     public static SitemapReader withDefaults(Fetcher fetcher) {
         return new SitemapReader(fetcher, 3, 1000, 1_000_000);
+    }
+
+    /** Like {@link #withDefaults(Fetcher)}, with documents cut at {@code maxBytes} (decompressed). */
+    public static SitemapReader withDefaults(Fetcher fetcher, long maxBytes) {
+        return new SitemapReader(fetcher, 3, 1000, 1_000_000, maxBytes);
     }
 
     /** Sitemap URLs declared in {@code site}'s robots.txt ({@code Sitemap:} lines); empty if none or unreachable. */
@@ -113,7 +129,7 @@ public final class SitemapReader {
             readOne(p, walk);
         }
         return new SitemapResult(new ArrayList<>(walk.entries.values()), walk.failures, walk.read,
-                walk.notModified, walk.limitReached);
+                walk.notModified, walk.limitReached, walk.cut);
     }
 
     private void readOne(Pending p, Walk walk) {
@@ -131,24 +147,46 @@ public final class SitemapReader {
         }
         try {
             byte[] body = r.body();
+            // A plain document over the fetcher's limit arrives truncated; a gzipped one is cut here.
+            long cutAt = r.truncated() ? body.length : -1;
             SourceKind kind = ContentSniffer.sniff(body);
             if (kind == SourceKind.GZIP) {
-                body = Gunzip.gunzip(body, MAX_DECOMPRESSED);
+                Gunzip.Prefix gunzipped = Gunzip.prefix(body, maxBytes);
+                body = gunzipped.bytes();
+                cutAt = gunzipped.cut() ? maxBytes : cutAt;
                 kind = ContentSniffer.sniff(body);
             }
-            if (kind.isFeed()) {
-                addFeed(feeds.parse(body, r.finalUri()), p.uri(), walk);
-                remember(p.uri(), r, List.of());
-            } else if (kind.isSitemap()) {
-                SitemapParsing.Parsed parsed = SitemapParsing.parse(body, kind, r.finalUri());
-                addSitemap(parsed, p, walk);
-                remember(p.uri(), r, parsed.children());
-            } else {
-                walk.failures.add(new SitemapResult.Failure(p.uri(), "neither sitemap nor feed (" + kind + ")"));
+            if (!kind.isFeed() && !kind.isSitemap()) {
+                walk.failures.add(new SitemapResult.Failure(p.uri(), (cutAt >= 0 ? "larger than " + cutAt
+                        + " bytes decompressed (cut there) and " : "") + "neither sitemap nor feed (" + kind + ")"));
+                return;
+            }
+            int read = parse(body, kind, r, p, walk);
+            if (cutAt >= 0) {
+                // Lenient parsing keeps the URLs before the cut; the rest are lost, so the caller says so.
+                walk.cut.add(new SitemapResult.Cut(p.uri(), cutAt, read));
             }
         } catch (IOException | FeedParseException e) {
             walk.failures.add(new SitemapResult.Failure(p.uri(), e.getMessage()));
         }
+    }
+
+    /** Parses a feed or sitemap into the walk; returns the URLs and child sitemaps it listed. */
+    private int parse(byte[] body, SourceKind kind, FetchResult r, Pending p, Walk walk)
+            throws IOException, FeedParseException {
+        if (kind.isFeed()) {
+            Feed feed = feeds.parse(body, r.finalUri());
+            addFeed(feed, p.uri(), walk);
+            remember(p.uri(), r, List.of());
+            return feed.items().size();
+        }
+        if (kind.isSitemap()) {
+            SitemapParsing.Parsed parsed = SitemapParsing.parse(body, kind, r.finalUri());
+            addSitemap(parsed, p, walk);
+            remember(p.uri(), r, parsed.children());
+            return parsed.entries().size() + parsed.children().size();
+        }
+        throw new IllegalStateException("not a feed or sitemap: " + kind);
     }
 
     private void remember(URI uri, FetchResult r, List<URI> children) {
@@ -200,6 +238,7 @@ public final class SitemapReader {
         private final Set<URI> seenDocs = new HashSet<>();
         private final Map<String, SitemapEntry> entries = new LinkedHashMap<>();
         private final List<SitemapResult.Failure> failures = new ArrayList<>();
+        private final List<SitemapResult.Cut> cut = new ArrayList<>();
         private int read;
         private int notModified;
         private boolean limitReached;

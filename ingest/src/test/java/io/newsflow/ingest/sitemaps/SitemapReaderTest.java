@@ -201,6 +201,48 @@ class SitemapReaderTest {
     }
 
     @Test
+    void sitemapOverTheFetchersCapIsReadUpToItAndReportedAsCutWithTheUrlsRead() {
+        server.route("/big.xml", text(200, "application/xml", urlset(2_000)));
+        HttpFetcher small = new HttpFetcher(FetchOptions.defaults().withSsrfGuard(SsrfGuard.allowing(List.of("127.0.0.1")))
+                .withHtmlOnly(false).withMaxBodyBytes(20_000));
+        SitemapResult r = SitemapReader.withDefaults(small, 20_000).read(server.uri("/big.xml"));
+        small.close();
+        assertThat(r.cut()).singleElement().satisfies(c -> {
+            assertThat(c.sitemap()).isEqualTo(server.uri("/big.xml"));
+            assertThat(c.urlsRead()).isPositive().isLessThan(2_000).isEqualTo(r.entries().size());
+        });
+        assertThat(r.failures()).isEmpty();
+    }
+
+    @Test
+    void gzippedSitemapOverTheCapIsReadUpToItAndReportedAsCut() {
+        byte[] gz = LoopbackServer.gzip(urlset(2_000).getBytes(StandardCharsets.UTF_8));
+        server.route("/big.xml.gz", ex -> respond(ex, 200, "application/x-gzip", gz));
+        SitemapResult r = SitemapReader.withDefaults(fetcher, 20_000).read(server.uri("/big.xml.gz"));
+        assertThat(r.cut()).singleElement().satisfies(c -> {
+            assertThat(c.maxBytes()).isEqualTo(20_000);
+            assertThat(c.urlsRead()).isPositive().isLessThan(2_000);
+        });
+    }
+
+    @Test
+    void sitemapUnderTheCapIsNotReportedAsCut() {
+        server.route("/small.xml", text(200, "application/xml", urlset(10)));
+        SitemapResult r = reader.read(server.uri("/small.xml"));
+        assertThat(r.cut()).isEmpty();
+        assertThat(r.entries()).hasSize(10);
+    }
+
+    private String urlset(int urls) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (int i = 0; i < urls; i++) {
+            xml.append("<url><loc>").append(base).append("/news/").append(i).append("</loc></url>\n");
+        }
+        return xml.append("</urlset>").toString();
+    }
+
+    @Test
     void discoversSitemapsFromRobotsTxt() {
         server.route("/robots.txt", text(200, "text/plain",
                 "User-agent: *\nDisallow: /admin\nSitemap: " + base + "/news-sitemap.xml\nSitemap: " + base + "/index.xml\n"));

@@ -13,6 +13,28 @@ public final class Gunzip {
     }
 
     /**
+     * What a bounded gunzip gave: the bytes and whether they stop at the limit.
+     *
+     * @param bytes decompressed bytes, at most the limit
+     * @param cut   true if there was more than the limit
+     */
+    public record Prefix(byte[] bytes, boolean cut) {
+    }
+
+    /**
+     * Decompresses at most {@code maxBytes} of {@code gz}: a sitemap over the limit is read up to it
+     * (a lenient parser still finds the URLs listed before the cut) and flagged, never expanded further.
+     *
+     * @throws IOException if the data is corrupt
+     */
+    public static Prefix prefix(byte[] gz, long maxBytes) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 8192)) {
+            byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+            return new Prefix(out, in.read() >= 0);
+        }
+    }
+
+    /**
      * Decompresses {@code gz}, refusing output larger than {@code maxBytes} (a gzip bomb).
      *
      * @throws IOException if the data is corrupt or too large when decompressed
