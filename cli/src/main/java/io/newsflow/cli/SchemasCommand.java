@@ -33,20 +33,28 @@ final class SchemasCommand {
 
         @Override
         public Integer call() {
-            ServiceConfig config = connection.load(EnrichService.DEFAULTS);
-            var problem = Preflight.registry(config);
-            if (problem.isPresent()) {
-                System.err.println("newsflow schemas: " + problem.get());
-                return 1;
-            }
-            String url = SchemaRegistration.confluentUrl(config.get("registry.url"));
-            var client = new ConfluentRegistryClient(RegistryClientConfig.from(url, config.asMap()));
-            for (var r : SchemaRegistration.register(client, TopicNames.fromConfig(config.asMap()),
-                    compatibility.toUpperCase(Locale.ROOT))) {
-                System.out.printf("%s\t%s\tid=%d\tcompatibility=%s%n", r.subject(), r.record(), r.id(), r.compatibility());
-            }
-            return 0;
+            return register(connection.load(EnrichService.DEFAULTS), compatibility.toUpperCase(Locale.ROOT),
+                    "newsflow schemas: ");
         }
+    }
+
+    /**
+     * Registers every subject and prints one line each; with an unreachable registry prints
+     * {@code prefix} and the problem instead. Exit status: 0 or 1.
+     */
+    static int register(ServiceConfig config, String compatibility, String problemPrefix) {
+        var problem = Preflight.registry(config);
+        if (problem.isPresent()) {
+            System.err.println(problemPrefix + problem.get());
+            return 1;
+        }
+        String url = SchemaRegistration.confluentUrl(config.get("registry.url"));
+        var client = new ConfluentRegistryClient(RegistryClientConfig.from(url, config.asMap()));
+        for (var r : SchemaRegistration.register(client, TopicNames.fromConfig(config.asMap()), compatibility)) {
+            System.out.printf("registered\t%s\t%s\tid=%d\tcompatibility=%s%n", r.subject(), r.record(), r.id(),
+                    r.compatibility());
+        }
+        return 0;
     }
 
     /** {@code schemas show NAME}. */

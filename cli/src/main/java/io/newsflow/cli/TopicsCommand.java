@@ -3,8 +3,6 @@ package io.newsflow.cli;
 import io.newsflow.enrich.service.EnrichService;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.serde.SchemaRegistration;
-import io.newsflow.schemas.serde.confluent.ConfluentRegistryClient;
-import io.newsflow.schemas.serde.confluent.RegistryClientConfig;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,19 +74,8 @@ final class TopicsCommand {
             if (noSchemas || dryRun) {
                 return 0;
             }
-            var problem = Preflight.registry(config);
-            if (problem.isPresent()) {
-                System.err.println("newsflow topics: topics created, schemas not registered: " + problem.get());
-                return 1;
-            }
-            String url = SchemaRegistration.confluentUrl(config.get("registry.url"));
-            var client = new ConfluentRegistryClient(RegistryClientConfig.from(url, config.asMap()));
-            for (var r : SchemaRegistration.register(client, TopicNames.fromConfig(config.asMap()),
-                    SchemaRegistration.DEFAULT_COMPATIBILITY)) {
-                System.out.printf("registered\t%s\t%s\tid=%d\tcompatibility=%s%n", r.subject(), r.record(), r.id(),
-                        r.compatibility());
-            }
-            return 0;
+            return SchemasCommand.register(config, SchemaRegistration.DEFAULT_COMPATIBILITY,
+                    "newsflow topics: topics created, schemas not registered: ");
         }
     }
 
