@@ -187,6 +187,9 @@ class PipelineIT {
             assertThat(second).extracting(DeadLetterQueue.Replay::status)
                     .containsExactly(DeadLetterQueue.Replay.Status.ALREADY_REPLAYED);
             assertThat(dlq.list(filter)).anySatisfy(e -> assertThat(e.letter().getAttempt()).isEqualTo(2));
+            var listed = dlq.list(filter).get(0);
+            assertThat(dlq.get(listed.partition(), listed.offset())).get()
+                    .satisfies(e -> assertThat(e.letter()).isEqualTo(listed.letter()));
         }
         java.io.StringWriter out = new java.io.StringWriter();
         int code = new picocli.CommandLine(new Newsflow()).setOut(new java.io.PrintWriter(out))

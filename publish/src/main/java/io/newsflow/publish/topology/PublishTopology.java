@@ -87,7 +87,6 @@ public final class PublishTopology {
 
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
-            String stage = "publish.json";
             try {
                 EnrichedArticle article = registryRetry.call(
                         () -> deserializer.deserialize(topics.enriched().name(), record.value()), context.taskId());
@@ -107,7 +106,7 @@ public final class PublishTopology {
             } catch (TaskCorruptedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                fail(record, stage, "cannot project enriched record: " + e, e);
+                fail(record, "publish.json", "cannot project enriched record: " + e, e);
             }
         }
 

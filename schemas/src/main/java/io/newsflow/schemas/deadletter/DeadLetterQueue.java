@@ -79,9 +79,30 @@ public final class DeadLetterQueue implements AutoCloseable {
         return out;
     }
 
-    /** The dead letter at {@code partition}/{@code offset}, if there is one. */
+    /** The dead letter at {@code partition}/{@code offset}, if there is one: read by seeking there, not by a scan. */
     public Optional<Entry> get(int partition, long offset) {
-        return list(Filter.ALL).stream().filter(e -> e.partition() == partition && e.offset() == offset).findFirst();
+        TopicPartition tp = new TopicPartition(topics.deadLetters().name(), partition);
+        consumer.assign(List.of(tp));
+        consumer.seek(tp, offset);
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && consumer.position(tp) <= offset) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                if (r.offset() != offset) {
+                    return Optional.empty(); // Gone (retention, compaction) or a transaction marker.
+                }
+                try {
+                    DeadLetter letter = topics.deadLetters().valueSerde().deserializer()
+                            .deserialize(topics.deadLetters().name(), r.value());
+                    return Optional.ofNullable(letter).map(l -> new Entry(r.partition(), r.offset(), l, r.headers()));
+                } catch (RuntimeException e) {
+                    return Optional.empty(); // Not a dead letter Newsflow wrote.
+                }
+            }
+            if (consumer.endOffsets(List.of(tp)).getOrDefault(tp, 0L) <= offset) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**
