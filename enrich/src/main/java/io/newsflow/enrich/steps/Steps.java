@@ -2,6 +2,7 @@ package io.newsflow.enrich.steps;
 
 import io.newsflow.enrich.entities.EntityRecognizer;
 import io.newsflow.enrich.entities.RuleBasedEntityRecognizer;
+import io.newsflow.enrich.entities.TrainedEntityRecognizer;
 import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.keywords.KeywordExtractor;
 import io.newsflow.enrich.language.LanguageDetector;
@@ -38,8 +39,7 @@ public final class Steps {
         m.put(LanguageStep.NAME, () -> simple(LanguageStep.NAME, s -> new LanguageStep(Shared.language(),
                 TextCap.maxChars(s, LanguageStep.NAME, LanguageStep.DEFAULT_MAX_CHARS))));
         m.put(EntitiesStep.NAME, () -> simple(EntitiesStep.NAME,
-                s -> new EntitiesStep(Boolean.parseBoolean(s.values().getOrDefault("entities.pos-tagging", "false"))
-                        ? Shared.entitiesWithPos() : Shared.entities(), s.getInt("entities.max", 50),
+                s -> new EntitiesStep(recognizer(s), s.getInt("entities.max", 50),
                         TextCap.maxChars(s, EntitiesStep.NAME, EntitiesStep.DEFAULT_MAX_CHARS))));
         m.put(TopicsStep.NAME, () -> simple(TopicsStep.NAME, s -> new TopicsStep(Shared.topics(),
                 s.getInt("topics.max", 3), TextCap.maxChars(s, TopicsStep.NAME, TopicsStep.DEFAULT_MAX_CHARS))));
@@ -64,6 +64,22 @@ public final class Steps {
             }
         });
         return m;
+    }
+
+    /**
+     * The recognizer {@code enrich.entities.recognizer} names: {@code model} (the trained tagger, default) or
+     * {@code rules} (the rule-based recognizer, with part-of-speech tagging when {@code
+     * enrich.entities.pos-tagging} is true).
+     */
+    static EntityRecognizer recognizer(StepSettings s) {
+        String name = s.values().getOrDefault("entities.recognizer", "model");
+        return switch (name) {
+            case "model" -> Shared.trainedEntities();
+            case "rules" -> Boolean.parseBoolean(s.values().getOrDefault("entities.pos-tagging", "false"))
+                    ? Shared.entitiesWithPos() : Shared.entities();
+            default -> throw new IllegalArgumentException("enrich.entities.recognizer: unknown recognizer '" + name
+                    + "' (model or rules)");
+        };
     }
 
     /** Resolves configured names to providers, failing fast on an unknown name. */
@@ -126,6 +142,10 @@ public final class Steps {
             return EntitiesHolder.VALUE;
         }
 
+        static EntityRecognizer trainedEntities() {
+            return TrainedEntitiesHolder.VALUE;
+        }
+
         static EntityRecognizer entitiesWithPos() {
             return EntitiesWithPosHolder.VALUE;
         }
@@ -152,6 +172,10 @@ public final class Steps {
 
         private static final class EntitiesHolder {
             static final EntityRecognizer VALUE = RuleBasedEntityRecognizer.fastFromClasspath();
+        }
+
+        private static final class TrainedEntitiesHolder {
+            static final EntityRecognizer VALUE = TrainedEntityRecognizer.fromClasspath();
         }
 
         private static final class EntitiesWithPosHolder {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The seed Euronews article: the body (as an extractor would hand it over) against its hand labels. */
 class SeedSampleTest {
 
-    // The default of the entities step: no part-of-speech tagging (see Steps).
-    private static final EntityRecognizer RECOGNIZER = RuleBasedEntityRecognizer.fastFromClasspath();
+    // The default of the entities step (see Steps).
+    private static final EntityRecognizer RECOGNIZER = TrainedEntityRecognizer.fromClasspath();
 
     @Test
     void findsAtLeastNinetyPercentOfLabelledEntitiesWithTheRightType() throws IOException {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,34 @@ public final class Lexicon {
     /** Loads the bundled lists. */
     public static Lexicon load() {
         return new Lexicon();
+    }
+
+    /** Every location name and alias the lists know (for the tagger's gazetteer features). */
+    public Set<String> locationNames() {
+        return Collections.unmodifiableSet(locations.keySet());
+    }
+
+    /** Every organisation name and alias the lists know. */
+    public Set<String> organizationNames() {
+        return Collections.unmodifiableSet(organizations.keySet());
+    }
+
+    /** Nationalities, religions and political groupings. */
+    public Set<String> demonymWords() {
+        return Collections.unmodifiableSet(demonyms);
+    }
+
+    /** Common given names. */
+    public Set<String> givenNameWords() {
+        return Collections.unmodifiableSet(givenNames);
+    }
+
+    /** Honorifics, titles and roles that stand before names ("Mr", "President", "coach"). */
+    public Set<String> titleWords() {
+        Set<String> all = new HashSet<>(honorifics);
+        all.addAll(titles);
+        all.addAll(roles);
+        return Collections.unmodifiableSet(all);
     }
 
     /** Canonical location name for a surface form ("UK" → "United Kingdom"), or null. */

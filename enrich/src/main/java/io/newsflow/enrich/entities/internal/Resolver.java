@@ -20,6 +20,21 @@ import java.util.Map;
 public final class Resolver {
 
     private static final double TITLE_WEIGHT = 3.0;
+    /** Tells apart same-named entities of different types ("Washington" the man and the city). */
+    private final boolean typedKeys;
+
+    /** A resolver that groups equal names whatever their type guesses, the type decided by vote. */
+    public Resolver() {
+        this(false);
+    }
+
+    /**
+     * A resolver; with {@code typedKeys}, equal names of different types stay different entities: for a trained
+     * tagger, whose types already read the context of each mention, a vote would only undo its decisions.
+     */
+    public Resolver(boolean typedKeys) {
+        this.typedKeys = typedKeys;
+    }
     private static final double LEAD_WEIGHT = 2.0;
     private static final int LEAD_SENTENCES = 2;
 
@@ -75,7 +90,7 @@ public final class Resolver {
             }
         }
         int order = byKey.size();
-        mergeTails(byKey);
+        mergeTails(byKey, typedKeys);
         ShortFormIndex index = new ShortFormIndex(byKey.values());
         for (Candidate c : shortForms) {
             if (attachShortForm(c, byKey, index, order) != null) {
@@ -86,7 +101,7 @@ public final class Resolver {
     }
 
     /** "Communist Party" inside "Chinese Communist Party", "Hoyle Lindsay" never: only tails and heads of longer names. */
-    private static void mergeTails(Map<String, Group> byKey) {
+    private static void mergeTails(Map<String, Group> byKey, boolean sameTypeOnly) {
         List<Group> groups = new ArrayList<>(byKey.values());
         Map<List<String>, List<Group>> byTail = new HashMap<>();
         Map<List<String>, List<Group>> byHead = new HashMap<>();
@@ -108,7 +123,7 @@ public final class Resolver {
                 continue;
             }
             Group host = findHost(g, byTail.getOrDefault(g.words, List.of()), byHead.getOrDefault(g.words, List.of()));
-            if (host != null) {
+            if (host != null && (!sameTypeOnly || host.type() == g.type())) {
                 g.members.forEach(m -> host.add(m, false));
                 g.merged = true;
             }
@@ -138,14 +153,14 @@ public final class Resolver {
     }
 
     /** Attaches a one-word name to its entity, or makes it a new one and returns that; {@code order} numbers it. */
-    private static Group attachShortForm(Candidate c, Map<String, Group> byKey, ShortFormIndex index, int order) {
+    private Group attachShortForm(Candidate c, Map<String, Group> byKey, ShortFormIndex index, int order) {
         Group same = byKey.get(key(c));
         if (same != null) {
             same.add(c, same.words.size() == 1);
             return null;
         }
         Group best = index.find(c.words().get(0));
-        if (best != null) {
+        if (best != null && (!typedKeys || best.type() == c.cls().type())) {
             best.add(c, false);
             return null;
         }
@@ -277,9 +292,10 @@ public final class Resolver {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    private static String key(Candidate c) {
+    private String key(Candidate c) {
         String base = c.cls().canonical() != null ? c.cls().canonical() : String.join(" ", c.words());
-        return base.toLowerCase(Locale.ROOT).replace('’', '\'');
+        String key = base.toLowerCase(Locale.ROOT).replace('’', '\'');
+        return typedKeys ? c.cls().type() + " " + key : key;
     }
 
     private static String initials(List<String> words) {
