@@ -46,7 +46,7 @@ public final class EvaluationReport {
             loaded.forEach((name, r) -> same.put(name, () -> r));
             Map<String, Double> speed = RecognizerEvaluation.tokensPerSecond(same, texts, 1, rounds);
             double base = speed.values().iterator().next();
-            out.printf(Locale.ROOT, "== speed on %d tokens, one thread, median of %d interleaved rounds%n",
+            out.printf(Locale.ROOT, "== speed on %d tokens, one thread, tokens per CPU-second, median of %d interleaved rounds%n",
                     texts.stream().mapToInt(ConllText::tokens).sum(), rounds);
             speed.forEach((name, tps) -> out.printf(Locale.ROOT, "  %-10s %,10.0f tokens/s  %6.2fx %s%n", name, tps,
                     tps / base, speed.keySet().iterator().next()));

@@ -6,6 +6,7 @@ package io.newsflow.enrich.entities.tagger;
  * {@code HashMap} would cost more than the arithmetic they guard. Key 0 is reserved as "empty".
  */
 final class FeatureIndex {
+    // The trainer's index: whole keys, growable. A finished model looks features up in a CompactIndex.
 
     private long[] slots;
     private int size;

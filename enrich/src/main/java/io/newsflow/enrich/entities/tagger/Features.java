@@ -45,6 +45,8 @@ final class Features {
         final WordInfo[][] info;
         final int[][] gaz;
         final int[][] prior;
+        /** Tokens that are plainly no part of a name (see {@link WordInfo#plain}); never set while training folds. */
+        final boolean[][] plain;
         final int[][] known;
         final int[][] ownCase;
         final int[][] docCase;
@@ -68,6 +70,7 @@ final class Features {
             info = new WordInfo[n][];
             gaz = new int[n][];
             prior = new int[n][];
+            plain = new boolean[n][];
             known = new int[n][];
             ownCase = new int[n][];
             docCase = new int[n][];
@@ -82,6 +85,7 @@ final class Features {
                 fullShape[s] = new long[w.length];
                 info[s] = new WordInfo[w.length];
                 prior[s] = new int[w.length];
+                plain[s] = new boolean[w.length];
                 ownCase[s] = new int[w.length];
                 mode[s] = mode(w);
                 for (int i = 0; i < w.length; i++) {
@@ -93,6 +97,7 @@ final class Features {
                     shape[s][i] = wi.shape;
                     fullShape[s][i] = wi.fullShape;
                     prior[s][i] = fold < 0 ? wi.prior : priors.word(wi.lower, fold);
+                    plain[s][i] = fold < 0 ? wi.plain : Priors.plainlyOutside(prior[s][i]) && wi.plain;
                     ownCase[s][i] = ownCase(w, i, mode[s]);
                     int c = ownCase[s][i];
                     if (c == 1 || c == 2) {
@@ -100,7 +105,7 @@ final class Features {
                     }
                 }
                 gaz[s] = source.gazetteer().mark(lower[s], info[s]);
-                known[s] = priors.mark(lower[s], fold);
+                known[s] = priors.mark(lower[s], info[s], fold);
             }
             for (int s = 0; s < n; s++) {
                 docCase[s] = new int[words[s].length];

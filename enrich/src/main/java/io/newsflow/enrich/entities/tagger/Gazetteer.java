@@ -46,14 +46,14 @@ final class Gazetteer {
     static final int BITS = 27;
     private static final String BASE = "/io/newsflow/enrich/entities/tagger/";
 
-    private final Map<String, List<Entry>> byFirst = new HashMap<>();
+    /** Per listed name (lower case, words joined by one space): a bit per list it is on. */
+    private final Map<String, Integer> names = new HashMap<>();
+    /** Every proper prefix of a listed name, so a lookup stops as soon as no name can match. */
+    private final Set<String> prefixes = new HashSet<>();
+    private final Set<String> firsts = new HashSet<>();
     private final Set<String> given = new HashSet<>();
     private final Set<String> surnames = new HashSet<>();
     private final Set<String> titles = new HashSet<>();
-
-    /** One listed name, in lower-case tokens, and the list it is on. */
-    private record Entry(String[] words, int list) {
-    }
 
     private Gazetteer() {
     }
@@ -110,11 +110,16 @@ final class Gazetteer {
     }
 
     private void add(String name, int list) {
-        String[] words = lower(name).split("\\s+");
+        String[] words = lower(name).strip().split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
             return;
         }
-        byFirst.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Entry(words, list));
+        String joined = String.join(" ", words);
+        names.merge(joined, 1 << list, (a, b) -> a | b);
+        firsts.add(words[0]);
+        for (int k = joined.indexOf(' '); k > 0; k = joined.indexOf(' ', k + 1)) {
+            prefixes.add(joined.substring(0, k));
+        }
     }
 
     /** Bits of one word on its own: given name, surname, title. */
@@ -134,46 +139,51 @@ final class Gazetteer {
 
     /** Whether a listed name starts with this word. */
     boolean startsName(String lower) {
-        return byFirst.containsKey(lower);
+        return firsts.contains(lower);
     }
 
     /** Bit masks, one per token of a sentence. */
     int[] mark(String[] lower, WordInfo[] info) {
         int[] bits = new int[lower.length];
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lower.length; i++) {
             bits[i] |= info[i].single;
             if (!info[i].listFirst) {
                 continue;
             }
-            for (Entry entry : byFirst.get(lower[i])) {
-                String[] e = entry.words();
-                if (matches(lower, i, e)) {
-                    int list = entry.list();
-                    if (e.length == 1) {
-                        bits[i] |= 1 << (list * 4 + Labels.U);
-                    } else {
-                        bits[i] |= 1 << (list * 4 + Labels.B);
-                        for (int k = 1; k < e.length - 1; k++) {
-                            bits[i + k] |= 1 << (list * 4 + Labels.I);
+            sb.setLength(0);
+            for (int j = i; j < lower.length; j++) {
+                if (j > i) {
+                    sb.append(' ');
+                }
+                sb.append(lower[j]);
+                String candidate = sb.toString();
+                Integer lists = names.get(candidate);
+                if (lists != null) {
+                    for (int list = 0; list < LISTS; list++) {
+                        if ((lists & (1 << list)) != 0) {
+                            markMatch(bits, i, j, list);
                         }
-                        bits[i + e.length - 1] |= 1 << (list * 4 + Labels.L);
                     }
+                }
+                if (!prefixes.contains(candidate)) {
+                    break;
                 }
             }
         }
         return bits;
     }
 
-    private static boolean matches(String[] lower, int at, String[] entry) {
-        if (at + entry.length > lower.length) {
-            return false;
+    private static void markMatch(int[] bits, int from, int to, int list) {
+        if (from == to) {
+            bits[from] |= 1 << (list * 4 + Labels.U);
+            return;
         }
-        for (int k = 1; k < entry.length; k++) {
-            if (!entry[k].equals(lower[at + k])) {
-                return false;
-            }
+        bits[from] |= 1 << (list * 4 + Labels.B);
+        for (int k = from + 1; k < to; k++) {
+            bits[k] |= 1 << (list * 4 + Labels.I);
         }
-        return true;
+        bits[to] |= 1 << (list * 4 + Labels.L);
     }
 
     static String lower(String s) {

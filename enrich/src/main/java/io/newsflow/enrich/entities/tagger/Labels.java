@@ -42,6 +42,12 @@ public final class Labels {
         return label == O ? -1 : (label - 1) % 4;
     }
 
+    /** Whether no name is open after this label (O, L or U). */
+    static boolean closed(int label) {
+        int part = part(label);
+        return part != B && part != I;
+    }
+
     /** Short name of a label, as "B-PER" or "O". */
     static String name(int label) {
         return label == O ? "O" : "BILU".charAt(part(label)) + "-" + CONLL[type(label)];

@@ -30,6 +30,8 @@ final class Priors {
     /** Per fold, the counts the fold contributed (training only). */
     private final List<Map<String, int[]>> foldWords;
     private final List<Map<String, int[]>> foldNames;
+    /** Every proper prefix of a name (whole words), so that a lookup stops as soon as no name can match. */
+    private final java.util.Set<String> prefixes = new java.util.HashSet<>();
     /** First words of the names, so that most tokens need no lookup of the strings starting there. */
     private final java.util.Set<String> firsts = new java.util.HashSet<>();
 
@@ -39,7 +41,12 @@ final class Priors {
         this.names = names;
         this.foldWords = foldWords;
         this.foldNames = foldNames;
-        names.keySet().forEach(n -> firsts.add(n.indexOf(' ') < 0 ? n : n.substring(0, n.indexOf(' '))));
+        for (String n : names.keySet()) {
+            firsts.add(n.indexOf(' ') < 0 ? n : n.substring(0, n.indexOf(' ')));
+            for (int k = n.indexOf(' '); k > 0; k = n.indexOf(' ', k + 1)) {
+                prefixes.add(n.substring(0, k));
+            }
+        }
     }
 
     /** No priors at all. */
@@ -116,6 +123,11 @@ final class Priors {
         return 1 + 15 * best + 3 * clarity + seen;
     }
 
+    /** Whether a prior from {@link #word} says: outside names, clearly (share ≥ 0.95), seen more than once. */
+    static boolean plainlyOutside(int prior) {
+        return prior > 0 && (prior - 1) / 15 == 0 && ((prior - 1) % 15) / 3 == 0 && (prior - 1) % 3 > 0;
+    }
+
     /** Type of a name string (the most frequent), or -1 when the training data never had it as a name. */
     int name(String lowerName, int fold) {
         int[] c = counts(names, foldNames, lowerName, fold, 4);
@@ -131,15 +143,23 @@ final class Priors {
         return best;
     }
 
-    /** Marks tokens inside names the training data knew: type times place (B, I, L, U), as bits. */
-    int[] mark(String[] lower, int fold) {
+    /** Whether some name the training data knew starts with this word. */
+    boolean startsName(String lower) {
+        return firsts.contains(lower);
+    }
+
+    /**
+     * Marks tokens inside names the training data knew: type times place (B, I, L, U), as bits; {@code info}
+     * says which words start a name.
+     */
+    int[] mark(String[] lower, WordInfo[] info, int fold) {
         int[] bits = new int[lower.length];
         if (names.isEmpty()) {
             return bits;
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lower.length; i++) {
-            if (!firsts.contains(lower[i])) {
+            if (!info[i].nameFirst) {
                 continue;
             }
             sb.setLength(0);
@@ -148,8 +168,12 @@ final class Priors {
                     sb.append(' ');
                 }
                 sb.append(lower[j]);
-                int type = name(sb.toString(), fold);
+                String candidate = sb.toString();
+                int type = name(candidate, fold);
                 if (type < 0) {
+                    if (!prefixes.contains(candidate)) {
+                        break;
+                    }
                     continue;
                 }
                 if (j == i) {

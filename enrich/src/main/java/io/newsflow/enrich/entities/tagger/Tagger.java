@@ -36,6 +36,14 @@ final class Tagger {
             int p1 = -1;
             int p2 = -1;
             for (int i = 0; i < len; i++) {
+                if (d.plain[s][i] && (p1 < 0 || Labels.closed(p1))) {
+                    // A lower-case word the training data almost never saw in a name, with no name open: O,
+                    // without scoring. Most tokens of prose are such words; this halves the tagger's work.
+                    out[i] = Labels.O;
+                    p2 = p1;
+                    p1 = Labels.O;
+                    continue;
+                }
                 int n = Features.extract(d, s, i, p1, p2, historyType(history.get(d.lower[s][i])), keys);
                 scorer.score(keys, n, scores);
                 int best = best(scores);

@@ -24,14 +24,17 @@ public final class TaggerModel implements Tagger.Scorer {
     public static final String RESOURCE = "/io/newsflow/enrich/entities/tagger/en-news.model.gz";
     private static final int MAGIC = 0x4E464E52;
 
-    private final FeatureIndex index;
+    /** The key of each weight row, kept for writing the model. */
+    private final long[] keys;
+    private final CompactIndex index;
     private final float[] weights;
     /** Words cached per model: about 40,000 distinct words cover a year of one outlet's news. */
     private static final int CACHED_WORDS = 50_000;
     private final WordInfo.Source words;
 
-    TaggerModel(FeatureIndex index, float[] weights, Gazetteer gazetteer, Priors priors) {
-        this.index = index;
+    TaggerModel(long[] keys, float[] weights, Gazetteer gazetteer, Priors priors) {
+        this.keys = keys;
+        this.index = new CompactIndex(keys);
         this.weights = weights;
         this.words = WordInfo.Source.cached(gazetteer, priors, CACHED_WORDS);
     }
@@ -62,10 +65,10 @@ public final class TaggerModel implements Tagger.Scorer {
                     + ": retrain it (see the README)");
         }
         int rows = in.readInt();
-        FeatureIndex index = new FeatureIndex(rows);
+        long[] keys = new long[rows];
         float[] weights = new float[rows * labels];
         for (int r = 0; r < rows; r++) {
-            index.put(in.readLong(), r);
+            keys[r] = in.readLong();
             int mask = in.readInt();
             for (int y = 0; y < labels; y++) {
                 if ((mask & (1 << y)) != 0) {
@@ -73,14 +76,13 @@ public final class TaggerModel implements Tagger.Scorer {
                 }
             }
         }
-        return new TaggerModel(index, weights, Gazetteer.of(Lexicon.load()), Priors.read(in));
+        return new TaggerModel(keys, weights, Gazetteer.of(Lexicon.load()), Priors.read(in));
     }
 
     /** Writes the model, gzip-compressed; the same model always gives the same bytes. */
     public void write(OutputStream raw) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
-        long[] keys = index.keysByRow();
         Integer[] order = new Integer[keys.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -112,19 +114,19 @@ public final class TaggerModel implements Tagger.Scorer {
 
     /** Number of features with weights. */
     public int features() {
-        return index.size();
+        return keys.length;
     }
 
     @Override
     public void score(long[] keys, int n, float[] scores) {
         java.util.Arrays.fill(scores, 0f);
-        int labels = scores.length;
+        float[] w = weights;
         for (int k = 0; k < n; k++) {
             int row = index.get(keys[k]);
             if (row >= 0) {
-                int base = row * labels;
-                for (int y = 0; y < labels; y++) {
-                    scores[y] += weights[base + y];
+                int base = row * Labels.COUNT;
+                for (int y = 0; y < Labels.COUNT; y++) { // a constant trip count: unrolled by the JIT
+                    scores[y] += w[base + y];
                 }
             }
         }

@@ -179,6 +179,6 @@ public final class TaggerTrainer {
                 rows++;
             }
         }
-        return new TaggerModel(kept, java.util.Arrays.copyOf(avg, rows * Labels.COUNT), gazetteer, priors);
+        return new TaggerModel(kept.keysByRow(), java.util.Arrays.copyOf(avg, rows * Labels.COUNT), gazetteer, priors);
     }
 }

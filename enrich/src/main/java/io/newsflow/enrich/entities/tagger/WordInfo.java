@@ -20,6 +20,13 @@ final class WordInfo {
     final int single;
     /** Whether some listed name starts with this word. */
     final boolean listFirst;
+    /**
+     * Whether the word is plainly not a name: not capitalised, and outside names in at least 95% of two or more
+     * training occurrences. Such a token outside an open name is tagged O without scoring (most tokens are).
+     */
+    final boolean plain;
+    /** Whether some name of the training data starts with this word. */
+    final boolean nameFirst;
     /** The prior over all the training data (see {@link Priors#word}). */
     final int prior;
 
@@ -37,6 +44,9 @@ final class WordInfo {
         single = gazetteer.single(lower);
         listFirst = gazetteer.startsName(lower);
         prior = priors.word(lower, -1);
+        nameFirst = priors.startsName(lower);
+        plain = Priors.plainlyOutside(prior) && !w.isEmpty() && !Character.isUpperCase(w.charAt(0))
+                && w.chars().noneMatch(Character::isUpperCase);
     }
 
     /** Where a document's words come from: computed afresh, or through a bounded cache shared by threads. */
