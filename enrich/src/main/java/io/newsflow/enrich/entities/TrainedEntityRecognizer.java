@@ -60,7 +60,7 @@ public final class TrainedEntityRecognizer implements EntityRecognizer {
         List<String[]> sentences = new ArrayList<>(titleSentences.size() + bodySentences.size());
         titleSentences.forEach(s -> sentences.add(words(s)));
         bodySentences.forEach(s -> sentences.add(words(s)));
-        List<List<Labels.Span>> spans = model.tag(sentences);
+        List<List<Labels.Span>> spans = model.tag(sentences, titleSentences.size());
         List<Candidate> candidates = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             boolean inTitle = s < titleSentences.size();

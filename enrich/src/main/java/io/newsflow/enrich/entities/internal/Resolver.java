@@ -160,7 +160,9 @@ public final class Resolver {
             return null;
         }
         Group best = index.find(c.words().get(0));
-        if (best != null && (!typedKeys || best.type() == c.cls().type())) {
+        // A headline's short form joins a body entity whatever its own type: a headline is the least context a
+        // type decision gets ("Merkel and Macron meet in Paris"), the body the most.
+        if (best != null && (!typedKeys || best.type() == c.cls().type() || c.inTitle())) {
             best.add(c, false);
             return null;
         }

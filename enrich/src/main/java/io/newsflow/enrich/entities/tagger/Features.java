@@ -51,7 +51,10 @@ final class Features {
         final int[][] ownCase;
         final int[][] docCase;
         final int[] mode;
-        /** Sentences in tagging order: prose first, all-caps lines (headlines) last so they see the body's names. */
+        /**
+         * Sentences in tagging order: the body first, then the headline and all-caps lines, which read how the body
+         * tagged the same words (headlines are terse and capitalised: their words say least on their own).
+         */
         final int[] order;
 
         /**
@@ -59,6 +62,11 @@ final class Features {
          *             tagging
          */
         Doc(List<String[]> sentences, WordInfo.Source source, int fold) {
+            this(sentences, 0, source, fold);
+        }
+
+        /** A document whose first {@code headline} sentences are its headline. */
+        Doc(List<String[]> sentences, int headline, WordInfo.Source source, int fold) {
             Priors priors = source.priors();
             int n = sentences.size();
             words = sentences.toArray(new String[0][]);
@@ -124,13 +132,13 @@ final class Features {
             }
             order = new int[n];
             int k = 0;
-            for (int s = 0; s < n; s++) {
+            for (int s = headline; s < n; s++) {
                 if (mode[s] != CAPS) {
                     order[k++] = s;
                 }
             }
             for (int s = 0; s < n; s++) {
-                if (mode[s] == CAPS) {
+                if (s < headline || mode[s] == CAPS) {
                     order[k++] = s;
                 }
             }

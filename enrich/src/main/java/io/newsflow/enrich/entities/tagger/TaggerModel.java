@@ -132,11 +132,14 @@ public final class TaggerModel implements Tagger.Scorer {
         }
     }
 
-    /**
-     * Tags a document given as sentences of tokens; returns the names of each sentence.
-     */
+    /** Tags a document given as sentences of tokens; returns the names of each sentence. */
     public List<List<Labels.Span>> tag(List<String[]> sentences) {
-        int[][] labels = Tagger.tag(new Features.Doc(sentences, words, -1), this, null);
+        return tag(sentences, 0);
+    }
+
+    /** Tags a document whose first {@code headline} sentences are its headline (tagged after the body). */
+    public List<List<Labels.Span>> tag(List<String[]> sentences, int headline) {
+        int[][] labels = Tagger.tag(new Features.Doc(sentences, headline, words, -1), this, null);
         List<List<Labels.Span>> out = new ArrayList<>(labels.length);
         for (int[] l : labels) {
             out.add(Labels.decode(l));
