@@ -29,9 +29,13 @@ public final class EnrichmentBenchmark {
     public static void main(String[] args) {
         List<String> texts = EvalCorpus.load("entities").stream().map(EvalCorpus.Article::text).toList();
         long tokens = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
-        recognizer("recognizer", RuleBasedEntityRecognizer.fromClasspath(), texts, tokens);
-        recognizer("recognizer without POS tagging", RuleBasedEntityRecognizer.fastFromClasspath(), texts, tokens);
-        chain(texts);
+        EntityRecognizer model = TrainedEntityRecognizer.fromClasspath();
+        EntityRecognizer rules = RuleBasedEntityRecognizer.fastFromClasspath();
+        recognizer("trained model (default)", model, texts, tokens);
+        recognizer("rules", rules, texts, tokens);
+        recognizer("rules with POS tagging", RuleBasedEntityRecognizer.fromClasspath(), texts, tokens);
+        chain("default chain (trained model)", model, texts);
+        chain("chain with the rule-based recognizer", rules, texts);
     }
 
     private static void recognizer(String label, EntityRecognizer recognizer, List<String> texts, long tokens) {
@@ -47,9 +51,8 @@ public final class EnrichmentBenchmark {
                 label, texts.size(), tokens, ROUNDS, tokens * ROUNDS / seconds, texts.size() * ROUNDS / seconds);
     }
 
-    private static void chain(List<String> texts) {
+    private static void chain(String label, EntityRecognizer recognizer, List<String> texts) {
         LanguageDetector language = OpenNlpLanguageDetector.fromClasspath();
-        EntityRecognizer recognizer = RuleBasedEntityRecognizer.fromClasspath();
         TopicClassifier topics = LexiconTopicClassifier.fromClasspath();
         KeywordExtractor keywords = new KeywordExtractor();
         LeadSummarizer summarizer = new LeadSummarizer();
@@ -89,7 +92,7 @@ public final class EnrichmentBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "whole chain: %.1f articles/s on one thread; ms per article:", n / seconds);
+        System.out.printf(Locale.ROOT, "%s: %.1f articles/s on one thread; ms per article:", label, n / seconds);
         for (int i = 0; i < nanos.length; i++) {
             System.out.printf(Locale.ROOT, " %s %.2f", STAGES.get(i), nanos[i] / 1e6 / n);
         }

@@ -19,7 +19,7 @@ class SeedSampleTest {
     private static final EntityRecognizer RECOGNIZER = TrainedEntityRecognizer.fromClasspath();
 
     @Test
-    void findsAtLeastNinetyPercentOfLabelledEntitiesWithTheRightType() throws IOException {
+    void findsAllButAtMostOneLabelledEntityWithTheRightType() throws IOException {
         String page = read("euronews-uk-parliament-tiktok.txt");
         JsonNode expected = new ObjectMapper().readTree(read("euronews-uk-parliament-tiktok.expected.json"));
         List<Entity> found = RECOGNIZER.recognize(expected.get("title").asText(), body(page), "en");
@@ -34,7 +34,8 @@ class SeedSampleTest {
                 }
             }
         }
-        assertThat(1.0 - missing.size() / (double) total).as("missing: %s", missing).isGreaterThanOrEqualTo(0.9);
+        assertThat(total).isEqualTo(21);
+        assertThat(missing).as("missing of %d", total).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test

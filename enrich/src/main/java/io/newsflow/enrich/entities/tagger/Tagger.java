@@ -36,9 +36,12 @@ final class Tagger {
             int p1 = -1;
             int p2 = -1;
             for (int i = 0; i < len; i++) {
-                if (d.plain[s][i] && (p1 < 0 || Labels.closed(p1))) {
+                if (learner == null && d.plain[s][i] && (p1 < 0 || Labels.closed(p1))) {
                     // A lower-case word the training data almost never saw in a name, with no name open: O,
                     // without scoring. Most tokens of prose are such words; this halves the tagger's work.
+                    // Training still scores and learns from them: skipped there too, they no longer pulled the
+                    // shared weights towards O, and the model found 3 F1 points more false names in modern
+                    // articles (cross-validated on the labelled ones).
                     out[i] = Labels.O;
                     p2 = p1;
                     p1 = Labels.O;
