@@ -9,7 +9,11 @@ import io.newsflow.enrich.entities.internal.Token;
 import io.newsflow.enrich.entities.tagger.Labels;
 import io.newsflow.enrich.entities.tagger.TaggerModel;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The default recognizer: a sequence tagger trained on CoNLL-2003 English newswire (see {@link TaggerModel})
@@ -62,15 +66,52 @@ public final class TrainedEntityRecognizer implements EntityRecognizer {
         bodySentences.forEach(s -> sentences.add(words(s)));
         List<List<Labels.Span>> spans = model.tag(sentences, titleSentences.size());
         List<Candidate> candidates = new ArrayList<>();
+        List<Candidate> inHeadings = new ArrayList<>();
+        Set<String> confirmed = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
             boolean inTitle = s < titleSentences.size();
             List<Token> tokens = inTitle ? titleSentences.get(s) : bodySentences.get(s - titleSentences.size());
             String source = inTitle ? head : body;
+            boolean heading = !inTitle && heading(sentences.get(s));
             for (Labels.Span span : spans.get(s)) {
-                candidates.add(candidate(tokens, span, source, inTitle));
+                Candidate c = candidate(tokens, span, source, inTitle);
+                if (heading) {
+                    inHeadings.add(c);
+                } else {
+                    candidates.add(c);
+                    c.words().forEach(w -> confirmed.add(w.toLowerCase(Locale.ROOT)));
+                }
             }
         }
+        for (Candidate c : inHeadings) {
+            // In a heading every word is capitalised, so capitals prove nothing: the model, which learnt title
+            // case from results tables, reads link lists of headlines ("Woman Found Dead In Plano Apartment") as
+            // names. Keep a heading's name when the prose names it too or a gazetteer knows it.
+            if (c.cls().canonical() != null || c.words().stream().allMatch(w -> confirmed.contains(
+                    w.toLowerCase(Locale.ROOT)))) {
+                candidates.add(c);
+            }
+        }
+        candidates.sort(Comparator.comparing(Candidate::inTitle).reversed().thenComparingInt(Candidate::start));
         return resolver.resolve(candidates);
+    }
+
+    /**
+     * A line written like a heading or a link to another story: title case, at least three words, no figures and
+     * no list punctuation (results tables and lists of names keep theirs: "Hendrik Dreekmann ( Germany ) beat
+     * ...", "Tiger Woods , Steve Jurgenson ,"), and no sentence end.
+     */
+    private static boolean heading(String[] words) {
+        if (words.length < 3 || !TaggerModel.titleCase(words)) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.chars().anyMatch(c -> Character.isDigit(c) || ",;:()[]".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        String last = words[words.length - 1];
+        return !(last.equals(".") || last.equals("?") || last.equals("!") || last.equals("\""));
     }
 
     private Candidate candidate(List<Token> tokens, Labels.Span span, String source, boolean inTitle) {

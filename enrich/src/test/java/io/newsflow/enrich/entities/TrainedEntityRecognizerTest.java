@@ -55,6 +55,29 @@ class TrainedEntityRecognizerTest {
     }
 
     @Test
+    void aHeadingKeepsOnlyNamesTheProseOrAGazetteerConfirms() {
+        String text = "Police in Plano said a woman was found dead on Sunday.\n"
+                + "More Stories\n"
+                + "Woman Found Dead In Plano Apartment\n"
+                + "Identify Man Shot Near Station\n";
+        List<Entity> found = RECOGNIZER.recognize(null, text, "en");
+        assertThat(found).extracting(Entity::name).contains("Plano")
+                .noneMatch(n -> n.contains("Woman") || n.contains("Man") || n.contains("Station"));
+        Entity plano = named(found, "Plano").orElseThrow();
+        // Its mention in the heading is kept: the prose names Plano.
+        assertThat(plano.spans()).hasSize(2);
+    }
+
+    @Test
+    void aResultsLineIsNoHeading() {
+        String text = "Seeded players advanced at the tournament on Thursday.\n"
+                + "Hendrik Dreekmann (Germany) beat Thomas Johansson (Sweden)\n";
+        List<Entity> found = RECOGNIZER.recognize(null, text, "en");
+        assertThat(found).extracting(Entity::name).contains("Hendrik Dreekmann", "Thomas Johansson", "Germany",
+                "Sweden");
+    }
+
+    @Test
     void emptyAndBlankTextsHaveNoEntities() {
         assertThat(RECOGNIZER.recognize(null, "", "en")).isEmpty();
         assertThat(RECOGNIZER.recognize("   ", "  \n\n ", null)).isEmpty();

@@ -132,6 +132,11 @@ public final class TaggerModel implements Tagger.Scorer {
         }
     }
 
+    /** Whether a sentence is written in title case (most longer words capitalised), as the features see it. */
+    public static boolean titleCase(String[] sentence) {
+        return Features.mode(sentence) == Features.TITLE;
+    }
+
     /** Tags a document given as sentences of tokens; returns the names of each sentence. */
     public List<List<Labels.Span>> tag(List<String[]> sentences) {
         return tag(sentences, 0);
