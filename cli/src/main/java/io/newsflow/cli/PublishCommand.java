@@ -5,7 +5,6 @@ import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,10 +28,11 @@ final class PublishCommand implements Callable<Integer> {
         if (Preflight.failed("publish", config, needed, true)) {
             return 1;
         }
-        try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish")) {
-            KafkaStreams app = PublishService.create(config);
-            metrics.watch(app);
-            return ServiceRunner.run("publish", app);
+        try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish");
+             PublishService service = PublishService.create(config, metrics::scrape)) {
+            metrics.watch(service.streams());
+            service.url().ifPresent(url -> System.err.println("newsflow publish: API and live page at " + url));
+            return ServiceRunner.run("publish", service.streams());
         }
     }
 }

@@ -104,8 +104,10 @@ final class FaultLane implements AutoCloseable {
 
     /** Starts a publish instance in this JVM. */
     KafkaStreams startPublish(Map<String, String> extra) {
+        Map<String, String> noApi = new java.util.HashMap<>(extra);
+        noApi.putIfAbsent("publish.http.port", "");  // the fault tests look at topics, not the API
         return start(PublishService.create(EmbeddedPipeline.config(PublishService.DEFAULTS, Map.of(),
-                serviceConfig("publish", "publish", extra))));
+                serviceConfig("publish", "publish", noApi))).streams());
     }
 
     private KafkaStreams start(KafkaStreams app) {
