@@ -89,8 +89,9 @@ public final class PublishApi implements AutoCloseable {
     }
 
     /**
-     * Connects the API to the running application: its state stores, the JSON topic the live stream
-     * reads (with {@code kafka} client settings), and the Prometheus scrape for {@code /metrics}.
+     * Connects the API to the running application: its state stores, its trending windows (null when
+     * trending is off), the JSON topic the live stream reads (with {@code kafka} client settings), and
+     * the Prometheus scrape for {@code /metrics}.
      */
     public void attach(KafkaStreams streams, TrendingWindows windows, Map<String, Object> kafka, String jsonTopic,
                        Duration heartbeat, int maxStreams, Supplier<String> prometheus) {
@@ -169,6 +170,10 @@ public final class PublishApi implements AutoCloseable {
     private void trending(HttpExchange exchange) throws IOException {
         Map<String, List<String>> q = HttpResponses.query(exchange);
         TrendingWindows windows = queries.windows();
+        if (windows == null) {
+            HttpResponses.error(exchange, 404, "trending is off (publish.trending.enabled=false)");
+            return;
+        }
         String window = HttpResponses.param(q, "window", "");
         if (!window.isEmpty() && !parseDuration(window).equals(Optional.of(windows.size()))) {
             HttpResponses.error(exchange, 400, "window '" + window + "' is not kept; this service keeps "

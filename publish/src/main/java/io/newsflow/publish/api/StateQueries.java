@@ -116,7 +116,7 @@ final class StateQueries {
         entries.sort(BY_SCORE);
         List<ObjectNode> top = entries.subList(0, Math.min(limit, entries.size()));
         for (ObjectNode e : top) {
-            spark(counts, Trending.key(e), start, e.putArray("spark"));
+            spark(counts, e.path("type").asText() + ":" + e.path("name").asText(), start, e.putArray("spark"));
         }
         return new ArrayList<>(top);
     }
@@ -147,15 +147,5 @@ final class StateQueries {
 
     private static double round(double v) {
         return Math.round(v * 1_000d) / 1_000d;
-    }
-
-    /** Helpers for trending keys. */
-    static final class Trending {
-        private Trending() {
-        }
-
-        static String key(JsonNode entry) {
-            return entry.path("type").asText() + ":" + entry.path("name").asText();
-        }
     }
 }

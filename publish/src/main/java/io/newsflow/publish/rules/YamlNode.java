@@ -44,12 +44,34 @@ final class YamlNode {
             JsonToken t = p.nextToken();
             return t == null ? null : read(source, p);
         } catch (IOException e) {
-            JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
-            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-                    : e.getMessage();
-            throw new RulesException(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null,
-                    "not valid YAML: " + message.lines().findFirst().orElse(""));
+            throw invalid(source, e);
         }
+    }
+
+    /**
+     * The parser's complaint in one line at the place it names: SnakeYAML says where a construct
+     * began and then where the problem is ("expected ',' or ']'", line 3); the last place and the
+     * last unindented line are the mistake.
+     */
+    private static RulesException invalid(String source, IOException e) {
+        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : e.getMessage();
+        JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
+        int line = at == null ? 0 : at.getLineNr();
+        int column = at == null ? 0 : at.getColumnNr();
+        String problem = "";
+        java.util.regex.Matcher place = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(
+                message == null ? "" : message);
+        while (place.find()) {
+            line = Integer.parseInt(place.group(1));
+            column = Integer.parseInt(place.group(2));
+        }
+        for (String l : (message == null ? "" : message).split("\n")) {
+            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+                problem = l.trim();
+            }
+        }
+        return new RulesException(source, line, column, null, "not valid YAML: " + problem);
     }
 
     private static YamlNode read(String source, JsonParser p) throws IOException {

@@ -70,7 +70,7 @@ public final class PublishService implements AutoCloseable {
             KafkaStreams app = new KafkaStreams(PublishTopology.build(topology), props);
             ThreadReplacingHandler.install(app, "publish");
             if (api != null) {
-                api.attach(app, topology.trending(), config.kafka(), topology.topics().enrichedJson().name(),
+                api.attach(app, topology.trendingEnabled() ? topology.trending() : null, config.kafka(), topology.topics().enrichedJson().name(),
                         config.getSeconds("publish.stream.heartbeat-seconds", Duration.ofSeconds(15)),
                         config.getInt("publish.stream.max-clients", 100), prometheus);
             }
@@ -110,7 +110,7 @@ public final class PublishService implements AutoCloseable {
         RegistrySerdeFactory serdes = RegistrySerdeFactory.create(config.get("registry.url"), config.asMap());
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()), serdes);
         return new PublishConfig(topics, serdes, routes(config), trendingWindows(config),
-                RecordLimits.maxValueBytes(config.asMap().get("publish.max-record-bytes")),
+                config.getBoolean("publish.trending.enabled", true), RecordLimits.maxValueBytes(config.asMap().get("publish.max-record-bytes")),
                 config.getSeconds("publish.registry-wait-seconds", Duration.ofSeconds(30)));
     }
 

@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param serdes makes the Avro serdes of route topics (registered as {@code <route topic>-value})
  * @param routes the downstream routes (possibly none)
  * @param trending the trending windows
+ * @param trendingEnabled whether to count trending at all (a deployment that never asks saves its work)
  * @param maxRecordBytes a JSON value over this many bytes becomes a dead letter
  * @param registryWait how long a record waits out an unreachable registry per try
  */
 public record PublishConfig(Topics topics, SerdeFactory serdes, Routes routes, TrendingWindows trending,
-                            int maxRecordBytes, Duration registryWait) {
+                            boolean trendingEnabled, int maxRecordBytes, Duration registryWait) {
 
     /** Checks every part is present. */
     public PublishConfig {
@@ -32,17 +33,22 @@ public record PublishConfig(Topics topics, SerdeFactory serdes, Routes routes, T
 
     /** No routes, default windows and limits. */
     public static PublishConfig defaults(Topics topics, SerdeFactory serdes) {
-        return new PublishConfig(topics, serdes, Routes.NONE, TrendingWindows.DEFAULTS,
+        return new PublishConfig(topics, serdes, Routes.NONE, TrendingWindows.DEFAULTS, true,
                 RecordLimits.DEFAULT_MAX_VALUE_BYTES, Duration.ofSeconds(30));
     }
 
     /** This configuration with other routes. */
     public PublishConfig withRoutes(Routes other) {
-        return new PublishConfig(topics, serdes, other, trending, maxRecordBytes, registryWait);
+        return new PublishConfig(topics, serdes, other, trending, trendingEnabled, maxRecordBytes, registryWait);
     }
 
     /** This configuration with other trending windows. */
     public PublishConfig withTrending(TrendingWindows other) {
-        return new PublishConfig(topics, serdes, routes, other, maxRecordBytes, registryWait);
+        return new PublishConfig(topics, serdes, routes, other, trendingEnabled, maxRecordBytes, registryWait);
+    }
+
+    /** This configuration with trending on or off. */
+    public PublishConfig withTrendingEnabled(boolean enabled) {
+        return new PublishConfig(topics, serdes, routes, trending, enabled, maxRecordBytes, registryWait);
     }
 }

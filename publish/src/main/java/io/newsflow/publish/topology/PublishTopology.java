@@ -49,7 +49,8 @@ public final class PublishTopology {
     /** Builds the topology with no routes, the given record limit and registry wait. */
     public static Topology build(Topics topics, int maxRecordBytes, Duration registryWait) {
         PublishConfig d = PublishConfig.defaults(topics, new PlainAvroSerdeFactory());
-        return build(new PublishConfig(topics, d.serdes(), d.routes(), d.trending(), maxRecordBytes, registryWait));
+        return build(new PublishConfig(topics, d.serdes(), d.routes(), d.trending(), true, maxRecordBytes,
+                registryWait));
     }
 
     /**
@@ -72,7 +73,9 @@ public final class PublishTopology {
             routes(articles, config);
         }
         latest(builder, articles, config);
-        Trending.addTo(builder, articles, config.trending(), topics.trending());
+        if (config.trendingEnabled()) {
+            Trending.addTo(builder, articles, config.trending(), topics.trending());
+        }
         return builder.build();
     }
 

@@ -124,7 +124,7 @@ class RoutesTest {
                 "rules:\n  - {}\n",
                 "r.yaml:1:1: expected a mapping with a 'routes:' list",
                 "routes:\n  - {name: a, topic: a.v1, match: [oops\n",
-                "r.yaml:3:1: not valid YAML");
+                "r.yaml:3:1: not valid YAML: expected ',' or ']', but got <stream end>");
         cases.forEach((yaml, message) -> assertThatThrownBy(() -> Routes.parse("r.yaml", yaml))
                 .as(yaml).isInstanceOf(RulesException.class).hasMessageStartingWith(message));
     }
