@@ -142,12 +142,17 @@ class PublishIT {
     }
 
     @Test
-    void theEventStreamDeliversArticlesProducedAfterConnectingAndResumesFromLastEventId() throws Exception {
+    void theEventStreamHeartbeatsDeliversArticlesProducedAfterConnectingAndResumesFromLastEventId() throws Exception {
         String run = "sse-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         List<String> ids = new ArrayList<>();
         String lastEventId;
         try (BufferedReader events = open("/stream?lang=de&duplicates=exclude", null)) {
             assertThat(events.readLine()).startsWith(": connected at ");
+            String idle;
+            do {
+                idle = events.readLine();
+            } while (idle.isEmpty() || idle.startsWith("retry:"));
+            assertThat(idle).as("a comment line while idle (heartbeat every second here)").isEqualTo(": heartbeat");
             send(List.of(article(run + "1", "de", "Olaf Scholz", 0.8, 0.1, false, 300),
                     article(run + "en", "en", "Olaf Scholz", 0.8, 0.1, false, 300),
                     article(run + "dup", "de", "Olaf Scholz", 0.8, 0.1, true, 300),
