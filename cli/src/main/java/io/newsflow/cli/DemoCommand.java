@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Runs the pipeline end to end on an embedded broker and registry over the sample pages: prints
- * every enriched article as a JSON line on stdout, progress and a summary on stderr, and stops.
+ * {@code bootstrap.servers=} and {@code publish.url=} lines, then every enriched article as a JSON
+ * line on stdout, progress and a summary on stderr, and stops.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on an embedded Kafka + registry over the sample pages, print the enriched articles as JSON lines, stop.")
@@ -48,6 +49,10 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(partitions, Map.of())) {
             err.printf("newsflow demo: broker %s, registry %s; enrich and publish running (%.1f s)%n",
                     pipeline.bootstrapServers(), pipeline.confluentRegistryUrl(), seconds(started));
+            // Machine-readable, like local's, before the JSON lines: where to connect while it runs.
+            System.out.println("bootstrap.servers=" + pipeline.bootstrapServers());
+            System.out.println("publish.url=" + pipeline.publishUrl());
+            System.out.flush();
             Topics topics = Topics.create(TopicNames.DEFAULTS,
                     RegistrySerdeFactory.create(pipeline.registryUrl(), Map.of()));
             Map<String, Object> kafka = Map.of("bootstrap.servers", pipeline.bootstrapServers());

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The whole pipeline on one machine: an embedded broker and registry, and the enrich and publish
- * Streams applications running against them. What {@code local} and {@code demo} run.
+ * Streams applications running against them, with publish's HTTP API on loopback. What
+ * {@code local} and {@code demo} run.
  */
 final class EmbeddedPipeline implements AutoCloseable {
 
@@ -28,16 +29,23 @@ final class EmbeddedPipeline implements AutoCloseable {
     private final EmbeddedStack stack;
     private final Path stateDir;
     private final List<KafkaStreams> apps;
+    private final PublishService publish;
 
-    private EmbeddedPipeline(EmbeddedStack stack, Path stateDir, List<KafkaStreams> apps) {
+    private EmbeddedPipeline(EmbeddedStack stack, Path stateDir, List<KafkaStreams> apps, PublishService publish) {
         this.stack = stack;
         this.stateDir = stateDir;
         this.apps = apps;
+        this.publish = publish;
     }
 
-    /** Starts broker, registry, topics, and both Streams applications; returns once they run. */
+    /**
+     * Starts broker, registry, topics (with the route topics of {@code publish.routes}, when set), and
+     * both Streams applications; returns once they run.
+     */
     static EmbeddedPipeline start(int partitions, Map<String, String> overrides) {
-        EmbeddedStack stack = EmbeddedStack.start(TopicNames.DEFAULTS.topicConfigs(), partitions);
+        String routes = overrides.getOrDefault("publish.routes", "");
+        EmbeddedStack stack = EmbeddedStack.start(TopicsCommand.withRoutes(TopicNames.DEFAULTS,
+                routes.isBlank() ? null : Path.of(routes)), partitions);
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory("newsflow-streams-");
@@ -50,11 +58,15 @@ final class EmbeddedPipeline implements AutoCloseable {
                 "registry.url", stack.registry().apiUrl(),
                 "kafka.state.dir", stateDir.toString());
         KafkaStreams enrich = EnrichService.create(config(EnrichService.DEFAULTS, connection, overrides));
-        KafkaStreams publish = PublishService.create(config(PublishService.DEFAULTS, connection, overrides));
-        EmbeddedPipeline pipeline = new EmbeddedPipeline(stack, stateDir, List.of(enrich, publish));
+        // The API on loopback, any free port, unless the caller says otherwise.
+        Map<String, String> api = new java.util.HashMap<>(Map.of("publish.http.port", "0",
+                "publish.http.host", "127.0.0.1"));
+        api.putAll(overrides);
+        PublishService publish = PublishService.create(config(PublishService.DEFAULTS, connection, api));
+        EmbeddedPipeline pipeline = new EmbeddedPipeline(stack, stateDir, List.of(enrich, publish.streams()), publish);
         try {
             enrich.start();
-            publish.start();
+            publish.streams().start();
             pipeline.awaitRunning();
         } catch (RuntimeException e) {
             pipeline.close();
@@ -75,6 +87,11 @@ final class EmbeddedPipeline implements AutoCloseable {
     /** The registry's core API URL (Apicurio serdes). */
     String registryUrl() {
         return stack.registry().apiUrl();
+    }
+
+    /** The publish service's API and live page, e.g. {@code http://127.0.0.1:41234}. */
+    String publishUrl() {
+        return publish.url().orElse("");
     }
 
     /** The registry's Confluent-compatible API URL. */
@@ -108,6 +125,7 @@ final class EmbeddedPipeline implements AutoCloseable {
     /** Stops the applications, then the broker and registry, and removes local state. */
     @Override
     public void close() {
+        publish.close();
         apps.forEach(a -> a.close(Duration.ofSeconds(30)));
         stack.close();
         try (Stream<Path> walk = Files.walk(stateDir)) {

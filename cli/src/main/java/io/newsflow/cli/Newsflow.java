@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Event-driven news ingestion on Apache Kafka.",
         subcommands = {DemoCommand.class, LocalCommand.class, IngestCommand.class, EnrichCommand.class,
             PublishCommand.class, ProduceCommand.class, TailCommand.class, ExtractCommand.class,
-            DlqCommand.class, SchemasCommand.class, TopicsCommand.class, ConfigCommand.class,
+            DlqCommand.class, SchemasCommand.class, TopicsCommand.class, RoutesCommand.class, ConfigCommand.class,
             EntitiesCommand.class})
 public final class Newsflow {
 

@@ -5,13 +5,13 @@ import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Runs the publish service (news.enriched.v1 → JSON projection) against a cluster. */
+/** Runs the publish service (JSON projection, routes, latest by id, trending) against a cluster. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Run the publish service: news.enriched.v1 -> news.enriched.json.v1 (+ news.dlq.v1).")
+        description = "Run the publish service: news.enriched.v1 -> JSON projection, routes, latest by id, trending"
+                + " (+ news.dlq.v1).")
 final class PublishCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,14 +21,18 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServiceConfig config = connection.load(PublishService.DEFAULTS);
         TopicNames names = TopicNames.fromConfig(config.asMap());
-        if (Preflight.failed("publish", config, List.of(names.enriched(), names.enrichedJson(), names.deadLetters()),
-                true)) {
+        List<String> needed = new java.util.ArrayList<>(List.of(names.enriched(), names.enrichedJson(),
+                names.deadLetters(), names.fetchStatus(), names.articlesLatest(), names.trending()));
+        // Routes write to topics the routes file names; they must exist (topics create --routes).
+        needed.addAll(PublishService.routes(config).topics());
+        if (Preflight.failed("publish", config, needed, true)) {
             return 1;
         }
-        try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish")) {
-            KafkaStreams app = PublishService.create(config);
-            metrics.watch(app);
-            return ServiceRunner.run("publish", app);
+        try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish");
+             PublishService service = PublishService.create(config, metrics::scrape)) {
+            metrics.watch(service.streams());
+            service.url().ifPresent(url -> System.err.println("newsflow publish: API and live page at " + url));
+            return ServiceRunner.run("publish", service.streams());
         }
     }
 }

@@ -79,6 +79,11 @@ final class ServiceMetrics implements AutoCloseable {
         return registry;
     }
 
+    /** The metrics in Prometheus' text format (what {@code /metrics} serves). */
+    String scrape() {
+        return registry.scrape();
+    }
+
     /** The port metrics are served on, or -1 when they are not served. */
     int port() {
         return server == null ? -1 : server.getAddress().getPort();

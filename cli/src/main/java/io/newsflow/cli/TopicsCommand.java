@@ -56,6 +56,10 @@ final class TopicsCommand {
         @Option(names = "--dry-run", description = "Say what would be created; change nothing.")
         boolean dryRun;
 
+        @Option(names = "--routes", paramLabel = "RULES.yaml",
+                description = "Also create the topics of this routes file (the JSON projection's settings).")
+        java.nio.file.Path routes;
+
         @Option(names = "--no-schemas", description = "Do not register the schemas; by default every schema is"
                 + " registered under its subject, BACKWARD, as `newsflow schemas register` does.")
         boolean noSchemas;
@@ -63,7 +67,7 @@ final class TopicsCommand {
         @Override
         public Integer call() throws InterruptedException {
             ServiceConfig config = connection.load(EnrichService.DEFAULTS);
-            var expected = TopicNames.fromConfig(config.asMap()).topicConfigs();
+            var expected = withRoutes(TopicNames.fromConfig(config.asMap()), routes);
             try (Admin admin = admin(config)) {
                 for (String line : create(admin, expected, partitions, replicationFactor, dryRun)) {
                     System.out.println(line);
@@ -77,6 +81,24 @@ final class TopicsCommand {
             return SchemasCommand.register(config, SchemaRegistration.DEFAULT_COMPATIBILITY,
                     "newsflow topics: topics created, schemas not registered: ");
         }
+    }
+
+    /**
+     * Newsflow's topics and, when a routes file is given, its route topics: they carry articles as
+     * the JSON projection does, so they get its settings (delete after 7 days, large records).
+     */
+    static Map<String, Map<String, String>> withRoutes(TopicNames names, java.nio.file.Path routesFile) {
+        Map<String, Map<String, String>> expected = new java.util.LinkedHashMap<>(names.topicConfigs());
+        if (routesFile != null) {
+            try {
+                for (String topic : io.newsflow.publish.rules.Routes.load(routesFile).topics()) {
+                    expected.putIfAbsent(topic, expected.get(names.enrichedJson()));
+                }
+            } catch (io.newsflow.publish.rules.RulesException | java.io.UncheckedIOException e) {
+                throw new io.newsflow.schemas.config.ConfigException(e.getMessage());
+            }
+        }
+        return expected;
     }
 
     /** Creates the missing topics; one line per topic saying what happened. */
@@ -108,10 +130,13 @@ final class TopicsCommand {
         @Mixin
         ConnectionOptions connection;
 
+        @Option(names = "--routes", paramLabel = "RULES.yaml", description = "Also check the topics of this routes file.")
+        java.nio.file.Path routes;
+
         @Override
         public Integer call() throws InterruptedException {
             ServiceConfig config = connection.load(EnrichService.DEFAULTS);
-            var expected = TopicNames.fromConfig(config.asMap()).topicConfigs();
+            var expected = withRoutes(TopicNames.fromConfig(config.asMap()), routes);
             try (Admin admin = admin(config)) {
                 List<String> lines = describe(admin, expected);
                 lines.forEach(System.out::println);

@@ -29,6 +29,7 @@ class DemoIT {
     private static int exitCode;
     private static final Map<String, JsonNode> BY_FILE = new HashMap<>();
     private static final List<String> LINES = new ArrayList<>();
+    private static final List<String> ADDRESSES = new ArrayList<>();
 
     @BeforeAll
     static void runDemo() throws IOException {
@@ -41,7 +42,9 @@ class DemoIT {
             System.setOut(original);
         }
         for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
+            if (line.matches("[a-z.]+=.*")) {
+                ADDRESSES.add(line);
+            } else if (!line.isBlank()) {
                 LINES.add(line);
                 JsonNode node = JSON.readTree(line);
                 String url = node.get("url").asText();
@@ -56,6 +59,13 @@ class DemoIT {
         assertThat(BY_FILE.keySet()).contains("euronews-uk-parliament-tiktok.html", "climat-accord-fr.html",
                 "ai-chip-startup.html.gz", "heatwave-europe-de.html");
         assertThat(LINES).hasSize(BY_FILE.size());
+    }
+
+    @Test
+    void printsTheBrokerAndPublishAddressesBeforeTheArticles() {
+        assertThat(ADDRESSES).hasSize(2);
+        assertThat(ADDRESSES.get(0)).startsWith("bootstrap.servers=127.0.0.1:");
+        assertThat(ADDRESSES.get(1)).matches("publish\\.url=http://127\\.0\\.0\\.1:\\d+");
     }
 
     @Test

@@ -142,7 +142,8 @@ class DeployIT {
                 "registry.url", ccompat, "kafka.state.dir", state.toString(), "kafka.commit.interval.ms", "100");
         List<KafkaStreams> apps = List.of(
                 EnrichService.create(EmbeddedPipeline.config(EnrichService.DEFAULTS, connection, Map.of())),
-                PublishService.create(EmbeddedPipeline.config(PublishService.DEFAULTS, connection, Map.of())));
+                PublishService.create(EmbeddedPipeline.config(PublishService.DEFAULTS, connection,
+                        Map.of("publish.http.port", ""))).streams());
         try {
             apps.forEach(KafkaStreams::start);
             List<String> ids = new ArrayList<>();

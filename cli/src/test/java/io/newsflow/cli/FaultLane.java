@@ -39,7 +39,7 @@ final class FaultLane implements AutoCloseable {
         this.stack = stack;
         String prefix = "fault." + name + ".";
         this.names = new TopicNames(prefix + "raw", prefix + "enriched", prefix + "dlq", prefix + "json",
-                prefix + "fetch-status", prefix + "dlq-replays");
+                prefix + "fetch-status", prefix + "dlq-replays", prefix + "articles-latest", prefix + "trending");
         stack.kafka().createTopics(names.topicConfigs(), partitions);
         this.topics = Topics.create(names, RegistrySerdeFactory.create(stack.registry().apiUrl(), Map.of()));
         try {
@@ -86,6 +86,8 @@ final class FaultLane implements AutoCloseable {
         c.put("topic.enriched-json", names.enrichedJson());
         c.put("topic.fetch-status", names.fetchStatus());
         c.put("topic.dlq-replays", names.deadLetterReplays());
+        c.put("topic.articles-latest", names.articlesLatest());
+        c.put("topic.trending", names.trending());
         // Short test: commit often, and notice a killed member within seconds, not 45 s.
         c.put("kafka.commit.interval.ms", "100");
         c.put("kafka.session.timeout.ms", "6000");
@@ -102,8 +104,10 @@ final class FaultLane implements AutoCloseable {
 
     /** Starts a publish instance in this JVM. */
     KafkaStreams startPublish(Map<String, String> extra) {
+        Map<String, String> noApi = new java.util.HashMap<>(extra);
+        noApi.putIfAbsent("publish.http.port", "");  // the fault tests look at topics, not the API
         return start(PublishService.create(EmbeddedPipeline.config(PublishService.DEFAULTS, Map.of(),
-                serviceConfig("publish", "publish", extra))));
+                serviceConfig("publish", "publish", noApi))).streams());
     }
 
     private KafkaStreams start(KafkaStreams app) {

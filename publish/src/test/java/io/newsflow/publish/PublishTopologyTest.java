@@ -73,14 +73,14 @@ class PublishTopologyTest {
         raw.pipeInput("bad", new byte[] {1, 2, 3});
         in.pipeInput("a1", article());
         DeadLetter letter = dlq.readValue();
-        assertThat(letter.getStage()).isEqualTo("publish.json");
+        assertThat(letter.getStage()).isEqualTo("publish.decode");
         assertThat(letter.getSourceTopic()).isEqualTo(topics.enriched().name());
         assertThat(letter.getValue().array()).containsExactly(1, 2, 3);
         assertThat(out.readKeyValue().key).isEqualTo("a1");
         // Counted by stage in the Streams metrics the service exports (as dead_letter_total).
         assertThat(driver.metrics().entrySet().stream()
                 .filter(m -> m.getKey().name().equals("dead-letter-total")
-                        && "publish.json".equals(m.getKey().tags().get("newsflow-id")))
+                        && "publish.decode".equals(m.getKey().tags().get("newsflow-id")))
                 .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum()).isEqualTo(1.0);
     }
 

@@ -23,7 +23,8 @@ class SchemaCompatibilityTest {
 
     static Stream<Arguments> releasedVersions() throws IOException {
         List<Schema> current = List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(),
-                DeadLetter.getClassSchema(), io.newsflow.schemas.avro.FetchOutcome.getClassSchema());
+                DeadLetter.getClassSchema(), io.newsflow.schemas.avro.FetchOutcome.getClassSchema(),
+                io.newsflow.schemas.avro.TrendingScore.getClassSchema());
         Stream.Builder<Arguments> out = Stream.builder();
         for (Schema schema : current) {
             Path dir = COMPAT.resolve(schema.getName());

@@ -25,7 +25,7 @@ final class ConfigKeys {
     static final Set<String> SHARED = Set.of("registry.url", "registry.basic-auth", "registry.bearer-token",
             "registry.ssl.truststore.location", "registry.ssl.truststore.password", "registry.ssl.truststore.type",
             "registry.retries", "registry.auto-register", "metrics.port", "preflight.timeout-seconds", "topic.raw", "topic.enriched", "topic.dlq",
-            "topic.enriched-json", "topic.fetch-status", "topic.dlq-replays");
+            "topic.enriched-json", "topic.fetch-status", "topic.dlq-replays", "topic.articles-latest", "topic.trending");
 
     private static final Set<String> AREAS = Set.of("ingest", "enrich", "publish");
     private static final Set<String> PASS_THROUGH = Set.of("kafka", "apicurio");

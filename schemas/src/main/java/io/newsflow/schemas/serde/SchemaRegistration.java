@@ -4,6 +4,7 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.FetchOutcome;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.avro.TrendingScore;
 import io.newsflow.schemas.serde.confluent.ConfluentRegistryClient;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class SchemaRegistration {
         out.put(names.enriched() + "-value", EnrichedArticle.getClassSchema());
         out.put(names.deadLetters() + "-value", DeadLetter.getClassSchema());
         out.put(names.fetchStatus() + "-value", FetchOutcome.getClassSchema());
+        out.put(names.articlesLatest() + "-value", EnrichedArticle.getClassSchema());
+        out.put(names.trending() + "-value", TrendingScore.getClassSchema());
         return out;
     }
 

@@ -13,14 +13,16 @@ import java.util.Map;
  * @param enrichedJson JSON projection of the enriched stream
  * @param fetchStatus one record per fetch outcome of the ingest stage
  * @param deadLetterReplays which dead letters {@code newsflow dlq replay} has replayed (compacted)
+ * @param articlesLatest the latest revision of each article, tombstoned when withdrawn (compacted)
+ * @param trending final windowed counts and rising scores of entities and topics
  */
 public record TopicNames(String raw, String enriched, String deadLetters, String enrichedJson,
-                         String fetchStatus, String deadLetterReplays) {
+                         String fetchStatus, String deadLetterReplays, String articlesLatest, String trending) {
 
     /** The default names. */
     public static final TopicNames DEFAULTS = new TopicNames(
             "news.raw.v1", "news.enriched.v1", "news.dlq.v1", "news.enriched.json.v1",
-            "news.fetch-status.v1", "news.dlq.replays.v1");
+            "news.fetch-status.v1", "news.dlq.replays.v1", "news.articles.latest.v1", "news.trending.v1");
 
     /** Defaults overridden by {@code topic.raw}, {@code topic.enriched}, {@code topic.dlq}, ... */
     public static TopicNames fromConfig(Map<String, ?> config) {
@@ -30,12 +32,15 @@ public record TopicNames(String raw, String enriched, String deadLetters, String
                 value(config, "topic.dlq", DEFAULTS.deadLetters),
                 value(config, "topic.enriched-json", DEFAULTS.enrichedJson),
                 value(config, "topic.fetch-status", DEFAULTS.fetchStatus),
-                value(config, "topic.dlq-replays", DEFAULTS.deadLetterReplays));
+                value(config, "topic.dlq-replays", DEFAULTS.deadLetterReplays),
+                value(config, "topic.articles-latest", DEFAULTS.articlesLatest),
+                value(config, "topic.trending", DEFAULTS.trending));
     }
 
     /** Every topic, in pipeline order, e.g. for creating them. */
     public List<String> all() {
-        return List.of(raw, enriched, deadLetters, enrichedJson, fetchStatus, deadLetterReplays);
+        return List.of(raw, enriched, deadLetters, enrichedJson, fetchStatus, deadLetterReplays, articlesLatest,
+                trending);
     }
 
     /**
@@ -43,12 +48,14 @@ public record TopicNames(String raw, String enriched, String deadLetters, String
      * {@code topics describe} checks:
      * <ul>
      *   <li>{@code cleanup.policy}: compact for the fetch status (its latest record per article id is
-     *       ingest's memory of what it fetched) and the replay ledger; delete elsewhere;</li>
+     *       ingest's memory of what it fetched), the replay ledger and the latest article by id (a
+ *       revision replaces its article, a tombstone removes it); delete elsewhere;</li>
      *   <li>{@code max.message.bytes}: 32 MiB where pages and articles travel (producers cap a request
      *       at 16 MiB; a broker's default of 1 MB would refuse large pages), 1 MiB elsewhere (a dead
      *       letter fits under 1 MB by construction);</li>
      *   <li>{@code retention.ms}: 7 days for raw pages and JSON lines (a replay window), 30 days for
-     *       enriched articles and dead letters (time to fix and replay).</li>
+     *       enriched articles and dead letters (time to fix and replay), 7 days for trending scores
+ *       (far longer than any baseline).</li>
      * </ul>
      */
     public Map<String, Map<String, String>> topicConfigs() {
@@ -63,6 +70,8 @@ public record TopicNames(String raw, String enriched, String deadLetters, String
         out.put(enrichedJson, settings("delete", large, week));
         out.put(fetchStatus, settings("compact", small, null));
         out.put(deadLetterReplays, settings("compact", small, null));
+        out.put(articlesLatest, settings("compact", large, null));
+        out.put(trending, settings("delete", small, week));
         return out;
     }
 

@@ -11,7 +11,8 @@ class SchemaRegistrationTest {
     @Test
     void everyTopicWithAnAvroValueHasItsSubject() {
         assertThat(SchemaRegistration.subjects(TopicNames.DEFAULTS).keySet()).containsExactly(
-                "news.raw.v1-value", "news.enriched.v1-value", "news.dlq.v1-value", "news.fetch-status.v1-value");
+                "news.raw.v1-value", "news.enriched.v1-value", "news.dlq.v1-value", "news.fetch-status.v1-value",
+                "news.articles.latest.v1-value", "news.trending.v1-value");
     }
 
     @Test
