@@ -211,4 +211,34 @@ class ArticleBodyTest {
                 + "Sign up for the free daily newsletter.</p>" + prose(1) + prose(2) + "</article>";
         assertThat(body(page(html))).startsWith("Paragraph 1").doesNotContain("Morning Bell");
     }
+
+    @Test
+    void keepsArticleWhoseContainerNamesAFurnitureWordAsAModifier() {
+        String html = "<section class='o-section o-section--has-ads'><div class='copy'>" + prose(1) + prose(2)
+                + "</div></section><div class='related-articles'>" + prose(90) + prose(91) + prose(92)
+                + "</div><div class='cookie-banner'>" + prose(93) + "</div>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 2").doesNotContain("Paragraph 9");
+    }
+
+    @Test
+    void keepsParagraphsNamedForContentAndFurnitureAlike() {
+        String html = "<div class='story-contents'><p class='story-contents__paragraph'>" + Fixtures.sentence(1)
+                + "</p><p class='story-contents__paragraph'>" + Fixtures.sentence(2) + "</p></div>"
+                + "<div class='field field-label-hidden'><p>" + Fixtures.sentence(3) + "</p></div>";
+        assertThat(body(page(html))).contains("Sentence 1", "Sentence 2", "Sentence 3");
+    }
+
+    @Test
+    void dropsContentNamedWidgetWithoutProse() {
+        String html = "<article class='post'>" + prose(1) + prose(2)
+                + "<div class='likes-widget post-likes'>Like this: Like Loading...</div></article>";
+        assertThat(body(page(html))).contains("Paragraph 2").doesNotContain("Like Loading");
+    }
+
+    @Test
+    void dropsZeroWidthSpacesButKeepsSoftHyphensAsTheReferenceTextsDo() {
+        String html = "<article>" + prose(1) + "<p>The Kern\u00adwerk\u00adzeuge were found in a cave near the "
+                + "river,\u200b and the team dated them to the early stone age.</p></article>";
+        assertThat(body(page(html))).contains("Kern\u00adwerk\u00adzeuge", "river, and").doesNotContain("\u200b");
+    }
 }

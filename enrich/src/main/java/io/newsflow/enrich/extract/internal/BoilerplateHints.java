@@ -41,6 +41,24 @@ final class BoilerplateHints {
     /** First words of the compound names in NEGATIVE, so that only promising pairs are concatenated. */
     private static final Set<String> PAIR_STARTS = Set.of("read", "more", "most", "related", "see", "social",
             "share", "key", "newsletter", "sr", "visually", "tag", "ad");
+    /**
+     * Furniture words that are also used for parts of articles or as layout modifiers (a "podcast" post
+     * type, "story-contents", a "gallery" article, "hidden" labels): one content word outweighs them.
+     * Every other word of NEGATIVE names furniture firmly and weighs as much as three content words.
+     */
+    private static final Set<String> WEAK_NEGATIVE = Set.of("hidden", "hide", "print", "gallery", "video", "audio",
+            "podcast", "rail", "teaser", "teasers", "excerpt", "contents", "toc", "jump", "meta",
+            "headline", "kicker", "eyebrow", "dateline", "timestamp", "tags", "taglist", "keywords", "topics", "see",
+            "also", "next", "prev", "previous", "offer", "paywall", "carousel", "slider", "banner", "overlay", "alert",
+            "follow", "keypoints", "highlights", "skip");
+    private static final int STRONG_WEIGHT = 3;
+    /** Verdicts of {@link #furniture}. */
+    static final int NOT_FURNITURE = 0;
+    static final int CONTESTED = 1;
+    static final int FURNITURE_NAMED = 2;
+    /** Words that, just before a furniture word, make it a property of the element rather than its kind. */
+    private static final Set<String> MODIFIERS = Set.of("has", "with", "no", "without", "label", "enable", "enabled",
+            "allow", "disable", "disabled");
     private static final Set<String> MEDIA = Set.of("caption", "credit", "image", "photo", "video", "ad", "ads",
             "gallery", "player");
     private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
@@ -105,7 +123,7 @@ final class BoilerplateHints {
 
     private static Set<String> vocabulary() {
         Set<String> words = new java.util.HashSet<>();
-        for (Set<String> set : List.of(NEGATIVE, PAIR_STARTS, MEDIA, POSITIVE, AUTHOR_WORDS, DATE_WORDS, EMBED,
+        for (Set<String> set : List.of(NEGATIVE, PAIR_STARTS, MODIFIERS, MEDIA, POSITIVE, AUTHOR_WORDS, DATE_WORDS, EMBED,
                 HEADING_WORDS)) {
             words.addAll(set);
         }
@@ -139,29 +157,71 @@ final class BoilerplateHints {
     }
 
     /**
-     * True when the element's names ({@code tokens}, its {@link #tokens(Element)}, or {@code role}) mark
-     * it as furniture.
+     * True when the element's names ({@code tokens}, its {@link #tokens(Element)}, and {@code role}) mark it
+     * as furniture. Names weigh evidence rather than veto: each distinct furniture word counts against the
+     * element (a firm one such as "comments" or "menu" three times, see {@link #WEAK_NEGATIVE}), each distinct
+     * content word ("post", "story", "body"...) and an article or main tag for it, so that "story-contents",
+     * a "podcast" post type or an article with an "enable-share" option are left alone. A word
+     * that a modifier qualifies ("has-ads", "with-sidebar", "label-hidden") says what the element holds or
+     * how a part of it looks, not what it is, and does not count.
+     *
+     * @return {@link #FURNITURE_NAMED} when the furniture words weigh more, {@link #CONTESTED} when content
+     *         words weigh as much (the element's text decides, see {@link DomCleaner}), else {@link #NOT_FURNITURE}
      */
-    static boolean isNegative(Element e, String[] tokens, String role) {
+    static int furniture(Element e, String[] tokens, String role) {
         if (e.normalName().equals("blockquote")) {
             // Quotes and embedded posts are article content even when named after a social network.
-            return false;
+            return NOT_FURNITURE;
         }
-        if (tokens.length == 0) {
-            return false;
+        int negative = isFurnitureRole(role) ? STRONG_WEIGHT : 0;
+        if (tokens.length == 0 && negative == 0) {
+            return NOT_FURNITURE;
         }
-        boolean negative = false;
-        for (int i = 0; i < tokens.length && !negative; i++) {
+        int positive = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            boolean first = firstOccurrence(tokens, i);
             // Adjacent words are joined too, so "read-more" and "see_also" match "readmore" and "seealso".
-            negative = NEGATIVE.contains(tokens[i])
-                    || i > 0 && tokens[i - 1] != NameWords.OTHER && isNegativePair(tokens[i - 1], tokens[i]);
+            if (i > 0 && tokens[i - 1] != NameWords.OTHER && isNegativePair(tokens[i - 1], t)) {
+                negative += STRONG_WEIGHT;
+            } else if (NEGATIVE.contains(t) && first && !(i > 0 && MODIFIERS.contains(tokens[i - 1]))) {
+                negative += WEAK_NEGATIVE.contains(t) ? 1 : STRONG_WEIGHT;
+            } else if (POSITIVE.contains(t) && first) {
+                positive++;
+            }
         }
-        if (!negative) {
-            negative = role.equals("navigation") || role.equals("complementary") || role.equals("banner")
-                    || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");
+        if (negative == 0) {
+            return NOT_FURNITURE;
+        }
+        String tag = e.normalName();
+        if (tag.equals("article") || tag.equals("main")) {
+            positive++;
         }
         // The embed test looks at children, so it only runs for the few elements named as furniture.
-        return negative && !isEmbed(e, tokens);
+        if (isEmbed(e, tokens)) {
+            return NOT_FURNITURE;
+        }
+        return negative > positive ? FURNITURE_NAMED : CONTESTED;
+    }
+
+    /** True when {@link #furniture} finds the names outweigh content words (tests and tools). */
+    static boolean isNegative(Element e, String[] tokens, String role) {
+        return furniture(e, tokens, role) == FURNITURE_NAMED;
+    }
+
+    private static boolean isFurnitureRole(String role) {
+        return role.equals("navigation") || role.equals("complementary") || role.equals("banner")
+                || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");
+    }
+
+    /** Whether {@code tokens[i]} is the first of its kind: "comment comment-body" names comments once. */
+    private static boolean firstOccurrence(String[] tokens, int i) {
+        for (int k = 0; k < i; k++) {
+            if (tokens[k].equals(tokens[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Headings below the page title (h2-h6) and elements named as a headline or title. */
@@ -198,14 +258,22 @@ final class BoilerplateHints {
         return first != null && first.normalName().equals("blockquote") && e.childrenSize() <= 2;
     }
 
-    /** True when the element's names or itemprop mark it as the article body. */
+    /**
+     * True when the element's names or itemprop mark it as the article body: two distinct content words
+     * ("post-body", "entry-content"), an article tag or itemprop articleBody. The body element never is,
+     * whatever its classes: themes name it after the page's template ("single-post").
+     */
     static boolean isPositive(Element e) {
         if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
             return true;
         }
+        if (e.normalName().equals("body")) {
+            return false;
+        }
         int pos = 0;
-        for (String t : tokens(e)) {
-            if (POSITIVE.contains(t)) {
+        String[] tokens = tokens(e);
+        for (int i = 0; i < tokens.length; i++) {
+            if (POSITIVE.contains(tokens[i]) && firstOccurrence(tokens, i)) {
                 pos++;
             }
         }

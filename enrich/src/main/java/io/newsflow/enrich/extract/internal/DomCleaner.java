@@ -9,7 +9,8 @@ import org.jsoup.nodes.Node;
  * Removes what {@link PageWalk} found to be never article text (scripts, embeds, hidden elements),
  * page furniture named as such (nav, aside, share bars, related links...) and teaser cards.
  * Furniture-named wrappers holding most of the page's prose are kept: they are layout containers
- * mis-named for our purpose.
+ * mis-named for our purpose. Elements whose names weigh as much for content as for furniture are
+ * removed only when they hold no prose.
  */
 final class DomCleaner {
 
@@ -36,6 +37,12 @@ final class DomCleaner {
             BlockStats.Stat s = cleaner.stats.get(e);
             int good = s != null ? s.good : cleaner.inlineGood(e);
             if (good <= cleaner.protectAbove || good == 0) {
+                doomed.add(e);
+            }
+        }
+        for (Element e : walk.contested) {
+            BlockStats.Stat s = cleaner.stats.get(e);
+            if ((s != null ? s.good : cleaner.inlineGood(e)) == 0) {
                 doomed.add(e);
             }
         }

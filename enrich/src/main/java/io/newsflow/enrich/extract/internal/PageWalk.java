@@ -21,6 +21,8 @@ public final class PageWalk implements NodeFilter {
     private final BlockStats.Collector collector = stats.collector();
     final List<Element> neverText = new ArrayList<>();
     final List<Element> furniture = new ArrayList<>();
+    /** Elements whose names say furniture and content alike: removed only when they hold no prose. */
+    final List<Element> contested = new ArrayList<>();
     final List<Element> headings = new ArrayList<>();
     private Element body;
     /** True between entering and leaving the body: the walk visits nodes in document order. */
@@ -83,8 +85,11 @@ public final class PageWalk implements NodeFilter {
             neverText.add(e);
             return FilterResult.SKIP_ENTIRELY;
         }
-        if ((kind & BoilerplateHints.FURNITURE) != 0 || BoilerplateHints.isNegative(e, tokens, names.role())) {
+        int verdict = BoilerplateHints.furniture(e, tokens, names.role());
+        if ((kind & BoilerplateHints.FURNITURE) != 0 || verdict == BoilerplateHints.FURNITURE_NAMED) {
             furniture.add(e);
+        } else if (verdict == BoilerplateHints.CONTESTED) {
+            contested.add(e);
         }
         if (BoilerplateHints.isHeading(e, tokens)) {
             headings.add(e);
