@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.enrich.extract.internal.BoundedRead;
+import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.language.OpenNlpLanguageDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,9 @@ import java.util.stream.Stream;
  * JSON object that maps each file's id to its article; unreadable files get an {@code error} entry.
  * Every file is read only up to the extractor's input cap (a {@code .gz} bomb costs that much memory
  * and no more; the article is then flagged {@code truncated}), anything but a regular file is refused
- * without being opened (a FIFO would block forever), and no failure of one file stops the others.
+ * without being opened (a FIFO would block forever), and no failure of one file stops the others. The
+ * {@code language} written is the text's, with the declared one as a hint, as the pipeline publishes it: a
+ * page's declared language or domain is often that of the site, not of the article.
  */
 public final class BatchExtraction {
 
@@ -32,13 +36,14 @@ public final class BatchExtraction {
     public static void run(List<Path> inputs, OutputStream out) throws IOException {
         ExtractorOptions options = ExtractorOptions.defaults();
         ArticleExtractor extractor = new ArticleExtractor(options);
+        LanguageDetector languages = OpenNlpLanguageDetector.fromClasspath();
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             for (Path file : pages(inputs)) {
                 // The entry is complete before a byte of it is written, so the JSON stays valid whatever fails.
-                Entry entry = entry(file, extractor, options.maxInputBytes());
+                Entry entry = entry(file, extractor, options.maxInputBytes()).withLanguage(languages);
                 json.writeFieldName(idOf(file));
                 entry.write(json);
             }
@@ -109,28 +114,39 @@ public final class BatchExtraction {
     }
 
     /** One file's entry: an error, or the article's fields. */
-    private record Entry(String error, ExtractedArticle article) {
+    private record Entry(String error, ExtractedArticle article, String language) {
 
         static Entry error(String message) {
-            return new Entry(message, null);
+            return new Entry(message, null, null);
+        }
+
+        /** This entry with the language of its text, the declared one breaking ties on short texts. */
+        Entry withLanguage(LanguageDetector languages) {
+            if (article == null || article.text().isEmpty()) {
+                return article == null ? this : new Entry(error, article, article.language());
+            }
+            String detected = languages.detect(article.text(), article.language());
+            return new Entry(error, article, LanguageDetector.UNDETERMINED.equals(detected) ? article.language()
+                    : detected);
         }
 
         static Entry of(ExtractedArticle a) {
             boolean unreadable = a.emptyReason() != null && a.title() == null
                     && !a.emptyReason().equals("no-article-content");
-            return new Entry(unreadable ? a.emptyReason() : null, a);
+            return new Entry(unreadable ? a.emptyReason() : null, a, a.language());
         }
 
         void write(JsonGenerator json) throws IOException {
             json.writeStartObject();
             writeIfPresent(json, "error", error);
             if (article != null) {
-                writeArticle(json, article);
+                writeArticle(json, article, language);
             }
             json.writeEndObject();
         }
 
-        private static void writeArticle(JsonGenerator json, ExtractedArticle a) throws IOException {
+        private static void writeArticle(JsonGenerator json, ExtractedArticle a, String language)
+                throws IOException {
             json.writeStringField("articleBody", a.text());
             writeIfPresent(json, "headline", a.title());
             if (!a.authors().isEmpty()) {
@@ -142,7 +158,7 @@ public final class BatchExtraction {
             }
             writeIfPresent(json, "datePublished", a.published() == null ? null : a.published().value().toString());
             writeIfPresent(json, "dateModified", a.modified() == null ? null : a.modified().value().toString());
-            writeIfPresent(json, "language", a.language());
+            writeIfPresent(json, "language", language);
             writeIfPresent(json, "canonicalUrl", a.canonicalUrl());
             writeIfPresent(json, "image", a.image());
             if (a.truncated()) {

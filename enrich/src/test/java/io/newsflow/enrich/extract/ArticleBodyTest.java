@@ -98,6 +98,15 @@ class ArticleBodyTest {
     }
 
     @Test
+    void keepsAShortSinglePostWhoseTitleLinksToItself() {
+        String html = "<div class='main'><article class='post'><h2><a href='/2019/02/short-note'>A short note "
+                + "from the road this week</a></h2><p>We reached the coast on Sunday, tired but happy, and the "
+                + "weather held for the whole walk along the cliffs.</p></article>"
+                + "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav></div>";
+        assertThat(body(page(html))).contains("We reached the coast on Sunday");
+    }
+
+    @Test
     void dropsLinkListsInsideTheArticle() {
         String links = "<ul><li><a href='/1'>First related headline on the site</a></li>"
                 + "<li><a href='/2'>Second related headline on the site</a></li></ul>";

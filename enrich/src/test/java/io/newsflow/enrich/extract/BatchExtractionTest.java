@@ -47,6 +47,17 @@ class BatchExtractionTest {
     }
 
     @Test
+    void reportsTheLanguageOfTheTextOverTheDeclaredOne() throws IOException {
+        String html = "<html lang='de'><head><title>T</title></head><body><article><p>The city council voted on "
+                + "Tuesday evening to turn the old dockyard into a public park, ending a campaign that residents "
+                + "began five years ago.</p><p>Work on the playground starts in September, and the orchard will "
+                + "be planted next spring, the council said in a statement after the meeting.</p></article></body>"
+                + "</html>";
+        Files.writeString(dir.resolve("edition.html"), html);
+        assertThat(run(dir).get("edition").get("language").asText()).isEqualTo("en");
+    }
+
+    @Test
     void omitsAbsentFields() throws IOException {
         Files.write(dir.resolve("home.html"), Fixtures.bytes("home-page.html"));
         JsonNode home = run(dir.resolve("home.html")).get("home");

@@ -25,7 +25,8 @@ final class AuthorFinder {
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)(@|https?:|www\\.|\\d|\\.com\\b|"
             + "\\b(staff|editor|editors|correspondent|reporter|writer|contributor|news|newsroom|press|agency|"
             + "team|desk|updated|published|min read|share|admin|administrator|editorial|profile|author|guest|"
-            + "anonymous|user|webmaster|humans)\\b)");
+            + "anonymous|user|webmaster|humans|business|media|group|inc|ltd|llc|gmbh|verlag|redaktion|magazine|"
+            + "magazin|online|network|television|broadcasting|publishing|wire|services)\\b)");
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014:]\\s+");
     private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an");
     private static final Pattern TRAILING_DAY = Pattern.compile(
@@ -79,6 +80,28 @@ final class AuthorFinder {
         return false;
     }
 
+    /**
+     * Whether {@code name} (compacted: {@code key}) is the publisher {@code publisher} (compacted, may be "")
+     * or one of its desks or editions: its leading words spell the publisher ("CNN Business" on cnn.com).
+     */
+    private static boolean isPublisher(String name, String key, String publisher) {
+        if (publisher.isEmpty()) {
+            return false;
+        }
+        if (key.equals(publisher)) {
+            return true;
+        }
+        StringBuilder lead = new StringBuilder();
+        String[] words = name.split(" ");
+        for (int i = 0; i < words.length - 1 && lead.length() < publisher.length(); i++) {
+            lead.append(norm(words[i]));
+            if (lead.toString().equals(publisher)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<String> clean(List<String> raw, String siteName, String host, boolean trusted) {
         Map<String, String> out = new LinkedHashMap<>();
         String site = siteName == null ? "" : norm(SITE_SEPARATOR.split(siteName)[0]);
@@ -90,7 +113,8 @@ final class AuthorFinder {
                         .replaceFirst("");
                 name = WHITESPACE.matcher(name).replaceAll(" ").trim();
                 String key = norm(name);
-                if (isName(name, trusted) && !key.equals(site) && !key.equals(hostLabel)) {
+                if (isName(name, trusted) && !isPublisher(name, key, site)
+                        && !isPublisher(name, key, hostLabel)) {
                     out.putIfAbsent(key, name);
                 }
             }

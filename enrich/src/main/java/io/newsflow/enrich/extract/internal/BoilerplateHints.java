@@ -209,6 +209,23 @@ final class BoilerplateHints {
         return furniture(e, tokens, role) == FURNITURE_NAMED;
     }
 
+    /**
+     * The furniture words of {@code e}'s names and its tag if a furniture tag ("aside"): the vocabulary a
+     * page that wraps its article in such an element uses for layout, not for furniture.
+     */
+    static Set<String> furnitureWords(Element e) {
+        Set<String> words = new java.util.HashSet<>();
+        if ((kind(e.normalName()) & FURNITURE) != 0) {
+            words.add(e.normalName());
+        }
+        for (String t : tokens(e)) {
+            if (NEGATIVE.contains(t)) {
+                words.add(t);
+            }
+        }
+        return words;
+    }
+
     private static boolean isFurnitureRole(String role) {
         return role.equals("navigation") || role.equals("complementary") || role.equals("banner")
                 || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert");

@@ -33,7 +33,8 @@ final class ContentLocator {
                 continue;
             }
             double score = score(entry.getKey(), s);
-            if (score > bestScore && stats.attached(entry.getKey())) {
+            if ((score > bestScore || score == bestScore && best != null && isOuter(entry.getKey(), best))
+                    && stats.attached(entry.getKey())) {
                 bestScore = score;
                 best = entry.getKey();
             }
@@ -42,6 +43,19 @@ final class ContentLocator {
             return List.of();
         }
         return withSiblings(best, stats);
+    }
+
+    /**
+     * Breaks a tie between equal scores, which the table's identity order would settle at random: the
+     * outer of two nested blocks (it adds only neutral text such as subheadings).
+     */
+    private static boolean isOuter(Element candidate, Element best) {
+        for (Element up = best.parent(); up != null; up = up.parent()) {
+            if (up == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double score(Element e, BlockStats.Stat s) {

@@ -1,7 +1,10 @@
 package io.newsflow.enrich.extract.internal;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
@@ -10,52 +13,118 @@ import org.jsoup.nodes.Node;
  * page furniture named as such (nav, aside, share bars, related links...) and teaser cards.
  * Furniture-named wrappers holding most of the page's prose are kept: they are layout containers
  * mis-named for our purpose. Elements whose names weigh as much for content as for furniture are
- * removed only when they hold no prose.
+ * removed only when they hold no prose, and so are parts of such a wrapper named only with its words.
  */
 final class DomCleaner {
 
 
     private static final double PROTECT_SHARE = 0.6;
     private static final int TEASER_MAX_PROSE = 500;
+    /** An inline element (a span around a paragraph's text) holding this much text holds prose. */
+    private static final int MIN_INLINE_PROSE = 80;
     private static final int TEASER_MAX_CLIMB = 4;
 
     private final Element body;
     private final BlockStats stats;
     private final int protectAbove;
+    private final int pageGood;
 
     private DomCleaner(Element body, BlockStats stats) {
         this.body = body;
         this.stats = stats;
         BlockStats.Stat total = stats.get(body);
+        this.pageGood = total == null ? 0 : total.good;
         this.protectAbove = total == null ? Integer.MAX_VALUE : (int) (total.good * PROTECT_SHARE);
     }
 
     static void clean(PageWalk walk) {
         DomCleaner cleaner = new DomCleaner(walk.body(), walk.stats());
         List<Element> doomed = new ArrayList<>();
+        Map<Element, Set<String>> layout = new IdentityHashMap<>();
         for (Element e : walk.furniture) {
             BlockStats.Stat s = cleaner.stats.get(e);
             int good = s != null ? s.good : cleaner.inlineGood(e);
-            if (good <= cleaner.protectAbove || good == 0) {
+            if (good == 0) {
+                doomed.add(e);
+            } else if (good > cleaner.protectAbove) {
+                layout.put(e, BoilerplateHints.furnitureWords(e));
+            } else if (layout.isEmpty() || !cleaner.isLayoutNamed(e, layout)) {
                 doomed.add(e);
             }
         }
         for (Element e : walk.contested) {
             BlockStats.Stat s = cleaner.stats.get(e);
-            if ((s != null ? s.good : cleaner.inlineGood(e)) == 0) {
+            if (s != null ? s.good == 0 : cleaner.inlineGood(e) == 0 && e.text().length() < MIN_INLINE_PROSE) {
                 doomed.add(e);
             }
         }
-        for (Element heading : walk.headings) {
+        doomed.addAll(cleaner.teaserCards(walk.headings));
+        walk.neverText.forEach(Node::remove);
+        cleaner.stats.remove(doomed);
+    }
+
+    /**
+     * Whether {@code e}, holding prose, is named only with words of a wrapper around it that holds most of
+     * the page's prose ({@code layout}): such a page uses them for its own layout ("widget" blocks of a
+     * page builder), so they do not make its parts furniture. Walks are in document order, so wrappers
+     * are met before what they hold.
+     */
+    private boolean isLayoutNamed(Element e, Map<Element, Set<String>> layout) {
+        for (Element up = e.parent(); up != null && up != body; up = up.parent()) {
+            Set<String> words = layout.get(up);
+            if (words != null) {
+                return words.containsAll(BoilerplateHints.furnitureWords(e));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Teaser cards come in lists, or stand beside more prose than their own: a lone card holding most of
+     * the page's prose is the page's own short post, whose title links to itself.
+     */
+    private List<Element> teaserCards(List<Element> headings) {
+        List<Element> cards = new ArrayList<>();
+        for (Element heading : headings) {
             if (isLinkedHeadline(heading)) {
-                Element card = cleaner.teaserCard(heading);
+                Element card = teaserCard(heading);
                 if (card != null) {
-                    doomed.add(card);
+                    cards.add(card);
                 }
             }
         }
-        walk.neverText.forEach(Node::remove);
-        cleaner.stats.remove(doomed);
+        Map<Element, Integer> hosts = new IdentityHashMap<>();
+        for (Element card : cards) {
+            for (Element host : hostsOf(card)) {
+                hosts.merge(host, 1, Integer::sum);
+            }
+        }
+        List<Element> teasers = new ArrayList<>();
+        for (Element card : cards) {
+            if (isListed(card, hosts) || stats.get(card).good * 2 < pageGood) {
+                teasers.add(card);
+            }
+        }
+        return teasers;
+    }
+
+    private static boolean isListed(Element card, Map<Element, Integer> hosts) {
+        for (Element host : hostsOf(card)) {
+            if (hosts.get(host) > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parent and grandparent of {@code card}, where a list of cards would be held. */
+    private static List<Element> hostsOf(Element card) {
+        Element parent = card.parent();
+        if (parent == null) {
+            return List.of();
+        }
+        Element grandparent = parent.parent();
+        return grandparent == null ? List.of(parent) : List.of(parent, grandparent);
     }
 
     /**
