@@ -3,7 +3,7 @@ package io.newsflow.enrich.extract;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.enrich.extract.internal.BoundedRead;
+import io.newsflow.enrich.extract.internal.decode.BoundedRead;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.language.OpenNlpLanguageDetector;
 import java.io.IOException;
