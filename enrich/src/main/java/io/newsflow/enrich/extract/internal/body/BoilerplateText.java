@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class BoilerplateText {
 
     static final int MAX_LENGTH = 90;
+    /** Longest reading-time or related-content label tested. */
+    private static final int MAX_LABEL_LENGTH = 50;
     /** Longest text worth testing: credit and cookie notices run longer than menu labels. */
     static final int MAX_TESTED_LENGTH = 400;
     private static final Pattern FURNITURE = Pattern.compile("^\\W*(advert|advertisement|advertising|ad|"
@@ -39,6 +41,17 @@ final class BoilerplateText {
             "tell", "back", "print", "email", "e", "skip", "close", "menu", "next", "previous", "trending", "most",
             "recommended", "more", "you", "also", "like", "listen", "copyright", "posted", "published", "updated",
             "last", "first");
+    /** Reading-time labels ("5 min read", "Lesezeit: 3 Minuten") in the languages most news is written in. */
+    private static final Pattern READ_TIME = Pattern.compile("^\\W*(\\d+\\s*(min|mins|minutes?|minuten|minut|minutos?)"
+            + "\\.?\\s*(read|lesezeit|czytania|de lectura|de lecture|di lettura|leestijd)?"
+            + "|(lesezeit|reading time|read time|temps de lecture|tiempo de lectura|czas czytania|tempo di lettura)"
+            + "\\W*(ca\\.\\s*)?\\d+\\s*\\p{L}*\\.?)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Labels of related-content boxes, alone on their line ("Mehr zum Thema", "À lire aussi"). */
+    private static final Pattern RELATED_LABEL = Pattern.compile("^\\W*(more on this( topic| story)?|read also|"
+            + "mehr zum thema|das könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|"
+            + "à lire aussi|a lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|"
+            + "le puede interesar|noticias relacionadas|czytaj (także|też|również)|zobacz (też|także|również)|"
+            + "leggi anche|potrebbe interessarti|ti potrebbe interessare)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CREDIT = Pattern.compile(
             "^\\W*((additional )?reporting|writing|editing|compiled|produced) by\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}[-./](0?[1-9]|1[0-2])[-./]\\d{1,2}\\b");
@@ -80,6 +93,10 @@ final class BoilerplateText {
         }
         if (s.length() > MAX_LENGTH) {
             return false;
+        }
+        if (s.length() <= MAX_LABEL_LENGTH && (READ_TIME.matcher(lower).matches()
+                || RELATED_LABEL.matcher(lower).matches())) {
+            return true;
         }
         if (mayBeFurnitureLabel(lower) && FURNITURE.matcher(lower).matches()) {
             return true;

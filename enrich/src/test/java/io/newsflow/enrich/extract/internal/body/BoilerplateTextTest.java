@@ -27,7 +27,16 @@ class BoilerplateTextTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"5 min read", "12 minutes read", "Lesezeit: 3 Minuten", "11 minut czytania",
+        "Temps de lecture : 4 min", "Mehr zum Thema", "Das könnte Sie auch interessieren:", "À lire aussi",
+        "Czytaj także", "Te puede interesar"})
+    void recognisesReadingTimesAndRelatedContentLabelsInSeveralLanguages(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"The minister said the plan would be reviewed next year.",
+        "Mehr zum Thema Klimaschutz lesen Sie in unserem Dossier über die Energiewende.", "5 minutes later",
         "Readers wrote in their thousands.", "Closer ties with Brussels are expected.", "Advertisers left."})
     void keepsProse(String line) {
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
