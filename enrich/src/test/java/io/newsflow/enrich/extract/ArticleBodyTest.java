@@ -250,4 +250,15 @@ class ArticleBodyTest {
                 + "river,\u200b and the team dated them to the early stone age.</p></article>";
         assertThat(body(page(html))).contains("Kern\u00adwerk\u00adzeuge", "river, and").doesNotContain("\u200b");
     }
+
+    @Test
+    void keepsArticleWrapperNamedForSharingWhenCommentsOutweighItAndDropsTheComments() {
+        StringBuilder comments = new StringBuilder("<section id='comments'>");
+        for (int i = 50; i < 56; i++) {
+            comments.append("<div class='comment'>").append(prose(i)).append("</div>");
+        }
+        String html = "<div class='entry share'>" + prose(1) + prose(2) + prose(3) + prose(4) + "</div>"
+                + comments + "</section>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 4").doesNotContain("Paragraph 5");
+    }
 }

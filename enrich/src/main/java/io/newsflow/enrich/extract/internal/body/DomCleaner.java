@@ -4,6 +4,7 @@ import io.newsflow.enrich.extract.internal.walk.BlockStats;
 import io.newsflow.enrich.extract.internal.walk.BoilerplateHints;
 import io.newsflow.enrich.extract.internal.walk.PageWalk;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ final class DomCleaner {
     private final BlockStats stats;
     private final int protectAbove;
     private final int pageGood;
+    /** Prose above which a part of the main furniture-named wrapper is kept, see {@link #mainFurniture}. */
+    private int mainProtectAbove = Integer.MAX_VALUE;
 
     private DomCleaner(Element body, BlockStats stats) {
         this.body = body;
@@ -44,12 +47,14 @@ final class DomCleaner {
         DomCleaner cleaner = new DomCleaner(walk.body(), walk.stats());
         List<Element> doomed = new ArrayList<>();
         Map<Element, Set<String>> layout = new IdentityHashMap<>();
+        Element main = cleaner.mainFurniture(walk.furniture);
         for (Element e : walk.furniture) {
             BlockStats.Stat s = cleaner.stats.get(e);
             int good = s != null ? s.good : cleaner.inlineGood(e);
             if (good == 0) {
                 doomed.add(e);
-            } else if (good > cleaner.protectAbove) {
+            } else if (good > cleaner.protectAbove || main != null && good > cleaner.mainProtectAbove
+                    && cleaner.isWithin(e, main)) {
                 layout.put(e, BoilerplateHints.furnitureWords(e));
             } else if (layout.isEmpty() || !cleaner.isLayoutNamed(e, layout)) {
                 doomed.add(e);
@@ -64,6 +69,56 @@ final class DomCleaner {
         doomed.addAll(cleaner.teaserCards(walk.headings));
         walk.neverText.forEach(Node::remove);
         cleaner.stats.remove(doomed);
+    }
+
+    /**
+     * Of the outermost furniture-named elements whose names carry a content word too ("entry share"), the
+     * one holding the most prose: it is kept when it holds most of the prose left outside the other outermost ones
+     * (comments, related stories, footers), since comments often run longer than the article and its share
+     * of all the page's prose would not tell. Sets {@link #mainProtectAbove}; null when there is none.
+     */
+    private Element mainFurniture(List<Element> furniture) {
+        Set<Element> outermost = Collections.newSetFromMap(new IdentityHashMap<>());
+        Element main = null;
+        int mainGood = 0;
+        long outermostGood = 0;
+        for (Element e : furniture) {
+            if (isWithinAny(e, outermost)) {
+                continue;
+            }
+            outermost.add(e);
+            BlockStats.Stat s = stats.get(e);
+            int good = s != null ? s.good : inlineGood(e);
+            outermostGood += good;
+            if (good > mainGood && BoilerplateHints.hasContentWord(e)) {
+                main = e;
+                mainGood = good;
+            }
+        }
+        if (main == null) {
+            return null;
+        }
+        long left = pageGood - (outermostGood - mainGood);
+        mainProtectAbove = (int) (left * PROTECT_SHARE);
+        return main;
+    }
+
+    private boolean isWithinAny(Element e, Set<Element> outer) {
+        for (Element up = e.parent(); up != null && up != body; up = up.parent()) {
+            if (outer.contains(up)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isWithin(Element e, Element outer) {
+        for (Element up = e; up != null && up != body; up = up.parent()) {
+            if (up == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

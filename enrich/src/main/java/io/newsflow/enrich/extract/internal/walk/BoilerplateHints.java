@@ -57,8 +57,8 @@ public final class BoilerplateHints {
     static final int CONTESTED = 1;
     static final int FURNITURE_NAMED = 2;
     /** Words that, just before a furniture word, make it a property of the element rather than its kind. */
-    private static final Set<String> MODIFIERS = Set.of("has", "with", "no", "without", "label", "enable", "enabled",
-            "allow", "disable", "disabled");
+    private static final Set<String> MODIFIERS = Set.of("has", "with", "no", "without", "label", "overflow",
+            "enable", "enabled", "allow", "disable", "disabled");
     private static final Set<String> MEDIA = Set.of("caption", "credit", "image", "photo", "video", "ad", "ads",
             "gallery", "player");
     private static final Set<String> POSITIVE = Set.of("article", "articlebody", "body", "content", "entry",
@@ -224,6 +224,25 @@ public final class BoilerplateHints {
             }
         }
         return words;
+    }
+
+    /**
+     * Whether {@code e}'s names carry a content word ("entry", "post"...) or its tag is article or main; never
+     * for furniture tags (a "main-footer" is a footer).
+     */
+    public static boolean hasContentWord(Element e) {
+        if (e.normalName().equals("article") || e.normalName().equals("main")) {
+            return true;
+        }
+        if ((kind(e.normalName()) & FURNITURE) != 0) {
+            return false;
+        }
+        for (String t : tokens(e)) {
+            if (POSITIVE.contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFurnitureRole(String role) {
