@@ -21,7 +21,6 @@ import org.jsoup.nodes.Node;
  */
 final class DomCleaner {
 
-
     private static final double PROTECT_SHARE = 0.6;
     private static final int TEASER_MAX_PROSE = 500;
     /** An inline element (a span around a paragraph's text) holding this much text holds prose. */
@@ -73,9 +72,10 @@ final class DomCleaner {
 
     /**
      * Of the outermost furniture-named elements whose names carry a content word too ("entry share"), the
-     * one holding the most prose: it is kept when it holds most of the prose left outside the other outermost ones
-     * (comments, related stories, footers), since comments often run longer than the article and its share
-     * of all the page's prose would not tell. Sets {@link #mainProtectAbove}; null when there is none.
+     * one holding the most prose: it is kept when it holds most of the prose left outside the other
+     * outermost ones (comments, related stories, footers), since comments often run longer than the article
+     * and its share of all the page's prose would not tell. Sets {@link #mainProtectAbove}; null when there
+     * is none.
      */
     private Element mainFurniture(List<Element> furniture) {
         Set<Element> outermost = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -204,11 +204,6 @@ public final class BoilerplateHints {
         return negative > positive ? FURNITURE_NAMED : CONTESTED;
     }
 
-    /** True when {@link #furniture} finds the names outweigh content words (tests and tools). */
-    static boolean isNegative(Element e, String[] tokens, String role) {
-        return furniture(e, tokens, role) == FURNITURE_NAMED;
-    }
-
     /**
      * The furniture words of {@code e}'s names and its tag if a furniture tag ("aside"): the vocabulary a
      * page that wraps its article in such an element uses for layout, not for furniture.
