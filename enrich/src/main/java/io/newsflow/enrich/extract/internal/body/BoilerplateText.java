@@ -52,6 +52,9 @@ final class BoilerplateText {
             + "à lire aussi|a lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|"
             + "le puede interesar|noticias relacionadas|czytaj (także|też|również)|zobacz (też|także|również)|"
             + "leggi anche|potrebbe interessarti|ti potrebbe interessare)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Words {@link #RELATED_LABEL} can open with (keep in step with it). */
+    private static final Set<String> LABEL_FIRST_WORDS = Set.of("more", "read", "mehr", "das", "lesen", "auch", "à",
+            "a", "lire", "sur", "te", "lee", "le", "noticias", "czytaj", "zobacz", "leggi", "potrebbe", "ti");
     private static final Pattern CREDIT = Pattern.compile(
             "^\\W*((additional )?reporting|writing|editing|compiled|produced) by\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}[-./](0?[1-9]|1[0-2])[-./]\\d{1,2}\\b");
@@ -94,8 +97,7 @@ final class BoilerplateText {
         if (s.length() > MAX_LENGTH) {
             return false;
         }
-        if (s.length() <= MAX_LABEL_LENGTH && (READ_TIME.matcher(lower).matches()
-                || RELATED_LABEL.matcher(lower).matches())) {
+        if (s.length() <= MAX_LABEL_LENGTH && isLabel(lower)) {
             return true;
         }
         if (mayBeFurnitureLabel(lower) && FURNITURE.matcher(lower).matches()) {
@@ -104,6 +106,34 @@ final class BoilerplateText {
         // Both date tests need a run of four digits (a year): most lines have none and skip the regexes.
         return hasFourDigits(s) && wordCount(s) <= 8
                 && (DATE_ONLY.matcher(s).matches() && DateParsing.parseWords(s) != null || isNumericDateline(s));
+    }
+
+    /**
+     * A reading time or a related-content label; the regexes run only for lines with a digit or opening
+     * with a word such labels start with, since this is asked of nearly every short line of the article.
+     */
+    private static boolean isLabel(String lower) {
+        if (hasDigit(lower)) {
+            return READ_TIME.matcher(lower).matches();
+        }
+        int start = 0;
+        while (start < lower.length() && !Character.isLetter(lower.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < lower.length() && Character.isLetter(lower.charAt(end))) {
+            end++;
+        }
+        return LABEL_FIRST_WORDS.contains(lower.substring(start, end)) && RELATED_LABEL.matcher(lower).matches();
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A necessary condition for {@link #FURNITURE} to match the lower-cased line {@code lower}. */
