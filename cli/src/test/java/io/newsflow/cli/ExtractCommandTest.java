@@ -6,12 +6,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -78,6 +87,101 @@ class ExtractCommandTest {
         int code = new CommandLine(new ExtractCommand()).execute("--out", out.toString(), dir.toString());
         assertThat(code).isNotZero();
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void fetchesAUrlAndWritesOneObjectPerLine() throws IOException {
+        HttpServer server = serve(PAGE);
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/story";
+            Path file = dir.resolve("story.html");
+            Files.writeString(file, PAGE, StandardCharsets.UTF_8);
+            Run run = run("--jsonl", "--allow-host", "127.0.0.1", url, file.toString());
+            assertThat(run.code()).isZero();
+            List<String> lines = run.out().lines().toList();
+            assertThat(lines).hasSize(2);
+            JsonNode fetched = new ObjectMapper().readTree(lines.get(0));
+            assertThat(fetched.get("id").asText()).isEqualTo(url);
+            assertThat(fetched.get("articleBody").asText()).startsWith("The harbour bridge reopened");
+            assertThat(new ObjectMapper().readTree(lines.get(1)).get("id").asText()).isEqualTo("story");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void saysWhyAUrlCannotBeFetchedAndExitsNonZero() throws IOException {
+        HttpServer server = serve(PAGE);
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/gone";
+        server.stop(0);
+        Run run = run("--allow-host", "127.0.0.1", url);
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot fetch " + url);
+        assertThat(new ObjectMapper().readTree(run.out()).get(url).get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void refusesAPrivateAddressUnlessAllowed() {
+        Run run = run("http://127.0.0.1:9/page");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("BLOCKED");
+    }
+
+    @Test
+    void saysAMissingFileArgumentAndExitsNonZero() {
+        Run run = run(dir.resolve("no-such-page.html").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("no such file or folder");
+    }
+
+    @Test
+    void readsStandardInputAsPlainText() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(PAGE.getBytes(StandardCharsets.UTF_8)));
+            Run run = run("--format", "text", "-");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).startsWith("The harbour bridge reopened").doesNotContain("{");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    /** Exit code, standard output and standard error of one in-process run. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        Path outFile = dir.resolve("out-" + System.nanoTime());
+        String[] withOut = new String[args.length + 2];
+        withOut[0] = "--out";
+        withOut[1] = outFile.toString();
+        System.arraycopy(args, 0, withOut, 2, args.length);
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new ExtractCommand());
+        cmd.setErr(new PrintWriter(err, true));
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cmd.execute(withOut));
+        try {
+            String out = Files.exists(outFile) ? Files.readString(outFile, StandardCharsets.UTF_8) : "";
+            return new Run(code, out, err.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A loopback server answering every path with {@code html}. */
+    private static HttpServer serve(String html) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        });
+        server.start();
+        return server;
     }
 
     private static boolean mkfifo(Path path) throws InterruptedException {

@@ -1,11 +1,11 @@
 package io.newsflow.enrich.extract;
 
-import io.newsflow.enrich.extract.internal.ContentExtractor;
-import io.newsflow.enrich.extract.internal.DecodedPage;
-import io.newsflow.enrich.extract.internal.MetadataExtractor;
-import io.newsflow.enrich.extract.internal.PageDecoder;
-import io.newsflow.enrich.extract.internal.PageMetadata;
-import io.newsflow.enrich.extract.internal.PageWalk;
+import io.newsflow.enrich.extract.internal.body.ContentExtractor;
+import io.newsflow.enrich.extract.internal.decode.DecodedPage;
+import io.newsflow.enrich.extract.internal.decode.PageDecoder;
+import io.newsflow.enrich.extract.internal.metadata.MetadataExtractor;
+import io.newsflow.enrich.extract.internal.metadata.PageMetadata;
+import io.newsflow.enrich.extract.internal.walk.PageWalk;
 import java.util.Objects;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;

@@ -8,19 +8,26 @@ import java.util.List;
  * (feed hints), so that no stage downstream sees them: a page of
  * {@code &#1;} or of raw C0/C1 bytes once produced a text whose JSON escaping ({@code \u0001}) was five times
  * its size. Tab and newline stay; carriage returns become newlines and form feeds spaces, as in HTML.
+ * Invisible characters that only hint at line breaking (zero-width space, word joiner, zero-width no-break
+ * space) go too: left in, they split words for every search downstream. Zero-width joiners stay, since they
+ * shape emoji and Indic and Arabic script, and so do soft hyphens: both benchmarks' reference texts keep
+ * them (dropping them cost snippets and shingles on both development sets).
  */
 public final class ControlCharacters {
 
     private ControlCharacters() {
     }
 
-    /** The string without C0 and C1 controls (null stays null); the same instance when it has none. */
+    /**
+     * The string without C0 and C1 controls and invisible line-breaking hints (null stays null); the same
+     * instance when it has none.
+     */
     public static String strip(String s) {
         if (s == null) {
             return null;
         }
         int i = 0;
-        while (i < s.length() && !isControl(s.charAt(i))) {
+        while (i < s.length() && !isDropped(s.charAt(i))) {
             i++;
         }
         if (i == s.length()) {
@@ -30,7 +37,7 @@ public final class ControlCharacters {
         out.append(s, 0, i);
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!isControl(c)) {
+            if (!isDropped(c)) {
                 out.append(c);
             } else if (c == '\r') {
                 if (i + 1 >= s.length() || s.charAt(i + 1) != '\n') {
@@ -62,6 +69,15 @@ public final class ControlCharacters {
             }
         }
         return out;
+    }
+
+    private static boolean isDropped(char c) {
+        return isControl(c) || isInvisible(c);
+    }
+
+    /** Whether {@code c} is an invisible line-breaking hint: U+200B, U+2060 or U+FEFF. */
+    public static boolean isInvisible(char c) {
+        return c == '\u200b' || c == '\u2060' || c == '\ufeff';
     }
 
     /** Whether {@code c} is a C0 or C1 control character (DEL included) other than tab and newline. */

@@ -98,6 +98,15 @@ class ArticleBodyTest {
     }
 
     @Test
+    void keepsAShortSinglePostWhoseTitleLinksToItself() {
+        String html = "<div class='main'><article class='post'><h2><a href='/2019/02/short-note'>A short note "
+                + "from the road this week</a></h2><p>We reached the coast on Sunday, tired but happy, and the "
+                + "weather held for the whole walk along the cliffs.</p></article>"
+                + "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav></div>";
+        assertThat(body(page(html))).contains("We reached the coast on Sunday");
+    }
+
+    @Test
     void dropsLinkListsInsideTheArticle() {
         String links = "<ul><li><a href='/1'>First related headline on the site</a></li>"
                 + "<li><a href='/2'>Second related headline on the site</a></li></ul>";
@@ -210,5 +219,46 @@ class ArticleBodyTest {
         String html = "<article><p>Start your day with the Morning Bell, the briefing thousands of readers rely on. "
                 + "Sign up for the free daily newsletter.</p>" + prose(1) + prose(2) + "</article>";
         assertThat(body(page(html))).startsWith("Paragraph 1").doesNotContain("Morning Bell");
+    }
+
+    @Test
+    void keepsArticleWhoseContainerNamesAFurnitureWordAsAModifier() {
+        String html = "<section class='o-section o-section--has-ads'><div class='copy'>" + prose(1) + prose(2)
+                + "</div></section><div class='related-articles'>" + prose(90) + prose(91) + prose(92)
+                + "</div><div class='cookie-banner'>" + prose(93) + "</div>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 2").doesNotContain("Paragraph 9");
+    }
+
+    @Test
+    void keepsParagraphsNamedForContentAndFurnitureAlike() {
+        String html = "<div class='story-contents'><p class='story-contents__paragraph'>" + Fixtures.sentence(1)
+                + "</p><p class='story-contents__paragraph'>" + Fixtures.sentence(2) + "</p></div>"
+                + "<div class='field field-label-hidden'><p>" + Fixtures.sentence(3) + "</p></div>";
+        assertThat(body(page(html))).contains("Sentence 1", "Sentence 2", "Sentence 3");
+    }
+
+    @Test
+    void dropsContentNamedWidgetWithoutProse() {
+        String html = "<article class='post'>" + prose(1) + prose(2)
+                + "<div class='likes-widget post-likes'>Like this: Like Loading...</div></article>";
+        assertThat(body(page(html))).contains("Paragraph 2").doesNotContain("Like Loading");
+    }
+
+    @Test
+    void dropsZeroWidthSpacesButKeepsSoftHyphensAsTheReferenceTextsDo() {
+        String html = "<article>" + prose(1) + "<p>The Kern\u00adwerk\u00adzeuge were found in a cave near the "
+                + "river,\u200b and the team dated them to the early stone age.</p></article>";
+        assertThat(body(page(html))).contains("Kern\u00adwerk\u00adzeuge", "river, and").doesNotContain("\u200b");
+    }
+
+    @Test
+    void keepsArticleWrapperNamedForSharingWhenCommentsOutweighItAndDropsTheComments() {
+        StringBuilder comments = new StringBuilder("<section id='comments'>");
+        for (int i = 50; i < 56; i++) {
+            comments.append("<div class='comment'>").append(prose(i)).append("</div>");
+        }
+        String html = "<div class='entry share'>" + prose(1) + prose(2) + prose(3) + prose(4) + "</div>"
+                + comments + "</section>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 4").doesNotContain("Paragraph 5");
     }
 }

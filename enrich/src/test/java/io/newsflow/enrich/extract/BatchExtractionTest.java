@@ -10,9 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -44,6 +44,17 @@ class BatchExtractionTest {
         assertThat(first.get("datePublished").asText()).isEqualTo("2023-05-14T08:30+01:00");
         assertThat(first.get("language").asText()).isEqualTo("en");
         assertThat(json.get("story-2").get("articleBody").asText()).startsWith("Viele Leserinnen");
+    }
+
+    @Test
+    void reportsTheLanguageOfTheTextOverTheDeclaredOne() throws IOException {
+        String html = "<html lang='de'><head><title>T</title></head><body><article><p>The city council voted on "
+                + "Tuesday evening to turn the old dockyard into a public park, ending a campaign that residents "
+                + "began five years ago.</p><p>Work on the playground starts in September, and the orchard will "
+                + "be planted next spring, the council said in a statement after the meeting.</p></article></body>"
+                + "</html>";
+        Files.writeString(dir.resolve("edition.html"), html);
+        assertThat(run(dir).get("edition").get("language").asText()).isEqualTo("en");
     }
 
     @Test

@@ -33,4 +33,10 @@ final class Fixtures {
         return "<p>Paragraph " + n + " tells the reader something about the story, with enough words, commas and "
                 + "detail to read like real article prose rather than a menu label.</p>";
     }
+
+    /** Prose like {@link #prose(int)} without its paragraph tag, to be wrapped by the caller. */
+    static String sentence(int n) {
+        return "Sentence " + n + " tells the reader something about the story, with enough words, commas and "
+                + "detail to read like real article prose rather than a menu label.";
+    }
 }

@@ -48,6 +48,13 @@ class MetadataTest {
     }
 
     @Test
+    void dropsThePublishersDesksAndCompaniesBesideTheReporter() {
+        ExtractedArticle a = page("<meta name='author' content='Lois Lane, Planet Business, Acme Verlag GmbH'>",
+                "", "https://www.planet.example/business/story");
+        assertThat(a.authors()).containsExactly("Lois Lane");
+    }
+
+    @Test
     void ignoresOrganisationAuthorsAndUserNames() {
         ExtractedArticle a = page("<meta name='author' content='admin'>"
                 + "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":"

@@ -1,0 +1,2 @@
+/** ISO language code tables; not for outside use. */
+package io.newsflow.enrich.language.internal;

@@ -1,0 +1,2 @@
+/** The enrich service: loads configuration, builds the topology and runs it. */
+package io.newsflow.enrich.service;

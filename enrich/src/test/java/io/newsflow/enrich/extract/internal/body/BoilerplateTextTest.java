@@ -1,0 +1,44 @@
+package io.newsflow.enrich.extract.internal.body;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BoilerplateTextTest {
+
+    /** One line for each kind of label the furniture pattern knows, so the word pre-check never hides one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Advertisement", "- Ad -", "Sponsored content", "Paid content", "Promoted",
+        "Read more", "See all", "View full coverage", "Load more", "Related articles", "Related: Other news today",
+        "Post a comment", "Add comments", "Write a comment", "Show comments", "Share this article",
+        "Share on Facebook", "Comments", "12 comments", "Leave a comment", "Loading...", "Click here to see more",
+        "Tap to expand", "Sign up for our newsletter", "Subscribe now", "Follow us on X", "Photo: Reuters",
+        "Images courtesy: Acme", "Pictures by / Jane", "Video credit: AP", "Photographs: Getty", "Getty Images",
+        "This video requires JavaScript", "Tell us what you think", "Back to top", "Print", "E-mail", "Email",
+        "Skip to content", "Close", "Menu", "Next", "Previous", "Trending", "Most read", "Recommended for you",
+        "More from Europe", "You may also like", "Also read: the other story", "Like this article? Share it",
+        "Please share it with your friends", "Listen to this story", "Copyright 2024 Acme Media",
+        "\u00a9 2024 Acme", "\u24d2 Acme Media", "(c) Acme 2024", "Posted 3 hours ago", "Last updated at noon",
+        "First published in the morning"})
+    void recognisesEveryKindOfFurnitureLabel(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+        assertThat(BoilerplateText.mayBeFurnitureLabel(line.toLowerCase(java.util.Locale.ROOT))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5 min read", "12 minutes read", "Lesezeit: 3 Minuten", "11 minut czytania",
+        "Temps de lecture : 4 min", "Mehr zum Thema", "Das könnte Sie auch interessieren:", "À lire aussi",
+        "Czytaj także", "Te puede interesar"})
+    void recognisesReadingTimesAndRelatedContentLabelsInSeveralLanguages(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The minister said the plan would be reviewed next year.",
+        "Mehr zum Thema Klimaschutz lesen Sie in unserem Dossier über die Energiewende.", "5 minutes later",
+        "Readers wrote in their thousands.", "Closer ties with Brussels are expected.", "Advertisers left."})
+    void keepsProse(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
+}
