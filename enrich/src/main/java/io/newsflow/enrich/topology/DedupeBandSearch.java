@@ -3,7 +3,8 @@ package io.newsflow.enrich.topology;
 import io.newsflow.enrich.dedupe.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +22,7 @@ final class DedupeBandSearch implements Processor<String, DedupeMessage, String,
     private final double threshold;
     private final Duration retention;
     private ProcessorContext<String, DedupeMessage> context;
-    private WindowStore<String, String> buckets;
+    private WindowStore<String, byte[]> buckets;
 
     DedupeBandSearch(double threshold, Duration retention) {
         this.threshold = threshold;
@@ -54,18 +55,20 @@ final class DedupeBandSearch implements Processor<String, DedupeMessage, String,
         String best = null;
         double bestSimilarity = 0;
         boolean present = false;
-        try (WindowStoreIterator<String> it = buckets.fetch(bucket, Instant.ofEpochMilli(timestamp - retention.toMillis()),
+        try (WindowStoreIterator<byte[]> it = buckets.fetch(bucket, Instant.ofEpochMilli(timestamp - retention.toMillis()),
                 Instant.ofEpochMilli(timestamp))) {
             while (it.hasNext()) {
-                String value = it.next().value;
-                int bar = value.indexOf('|');
-                String candidate = value.substring(0, bar);
+                ByteBuffer value = ByteBuffer.wrap(it.next().value);
+                byte[] idBytes = new byte[value.getShort()];
+                value.get(idBytes);
+                String candidate = new String(idBytes, StandardCharsets.UTF_8);
                 if (candidate.equals(probe.id())) {
                     present = true;
                     continue;
                 }
-                double similarity = Signature.fromBytes(Base64.getDecoder().decode(value.substring(bar + 1)))
-                        .similarity(signature);
+                byte[] other = new byte[value.remaining()];
+                value.get(other);
+                double similarity = Signature.fromBytes(other).similarity(signature);
                 if (similarity >= threshold && similarity > bestSimilarity) {
                     best = candidate;
                     bestSimilarity = similarity;
@@ -73,7 +76,10 @@ final class DedupeBandSearch implements Processor<String, DedupeMessage, String,
             }
         }
         if (!present) {
-            buckets.put(bucket, probe.id() + "|" + Base64.getEncoder().encodeToString(probe.signature()), timestamp);
+            byte[] idBytes = probe.id().getBytes(StandardCharsets.UTF_8);
+            // Raw bytes, not text: each article sits in 33 buckets, so every byte here counts 33 times.
+            buckets.put(bucket, ByteBuffer.allocate(2 + idBytes.length + probe.signature().length)
+                    .putShort((short) idBytes.length).put(idBytes).put(probe.signature()).array(), timestamp);
         }
         return new DedupeMessage.Answer(probe.round(), best, bestSimilarity, null);
     }

@@ -31,6 +31,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 final class DedupeGather implements Processor<String, DedupeMessage, String, Outcome> {
 
+    /** Key prefix of an article's tally of answers. */
+    private static final String STATE = "s|";
+    /** Key prefix of the waiting article's bytes. */
+    private static final String ARTICLE = "a|";
+
     private final Topics topics;
     private final Duration retention;
     private ProcessorContext<String, Outcome> context;
@@ -54,8 +59,9 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
     @Override
     public void process(Record<String, DedupeMessage> record) {
         String id = record.key();
-        Waiting w;
         String key;
+        Waiting w;
+        byte[] article = null;
         switch (record.value()) {
             case DedupeMessage.Article a when a.expected() == DedupeScatter.UNMARKED -> {
                 publish(record, deserializer.deserialize(topics.enriched().name(), a.article()));
@@ -63,26 +69,37 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
             }
             case DedupeMessage.Article a -> {
                 key = id + "|" + a.round();
-                w = Waiting.read(pending.get(key)).withArticle(a, record.timestamp());
+                w = Waiting.read(pending.get(STATE + key)).withArticle(a, record.timestamp());
+                article = a.article();
             }
             case DedupeMessage.Answer a -> {
                 key = id + "|" + a.round();
-                w = Waiting.read(pending.get(key)).withAnswer(a);
+                w = Waiting.read(pending.get(STATE + key)).withAnswer(a);
             }
             case DedupeMessage.Probe p -> {
                 return; // probes go to the band search, never here (see DedupeStage)
             }
         }
-        if (w.article() == null || w.answers() < w.expected()) {
-            pending.put(key, w.bytes());
+        if (!w.hasArticle() || w.answers() < w.expected()) {
+            // The article is stored once, apart from the small tally each answer rewrites; with the
+            // store's cache, an article completed within one commit interval costs the changelog
+            // little more than the tombstones.
+            pending.put(STATE + key, w.bytes());
+            if (article != null) {
+                pending.put(ARTICLE + key, article);
+            }
             return;
         }
-        pending.delete(key);
-        finish(record, w);
+        if (article == null) {
+            article = pending.get(ARTICLE + key);
+            pending.delete(ARTICLE + key);
+        }
+        pending.delete(STATE + key);
+        finish(record, w, article);
     }
 
-    private void finish(Record<String, DedupeMessage> record, Waiting w) {
-        EnrichedArticle article = deserializer.deserialize(topics.enriched().name(), w.article());
+    private void finish(Record<String, DedupeMessage> record, Waiting w, byte[] bytes) {
+        EnrichedArticle article = deserializer.deserialize(topics.enriched().name(), bytes);
         List<String> errors = new ArrayList<>(w.errors());
         try {
             setRevision(article, w.timestamp());
@@ -141,20 +158,16 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
         return out;
     }
 
-    /** An article and the answers gathered so far (either may come first). */
-    private record Waiting(byte[] article, long timestamp, int expected, int answers, String match,
+    /** The tally of an article: whether it has arrived, and the answers gathered so far (either may come first). */
+    private record Waiting(boolean hasArticle, long timestamp, int expected, int answers, String match,
                            double similarity, List<String> errors) {
 
         static Waiting read(byte[] bytes) {
             if (bytes == null) {
-                return new Waiting(null, 0, Integer.MAX_VALUE, 0, null, 0, List.of());
+                return new Waiting(false, 0, Integer.MAX_VALUE, 0, null, 0, List.of());
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-                byte[] article = null;
-                if (in.readBoolean()) {
-                    article = new byte[in.readInt()];
-                    in.readFully(article);
-                }
+                boolean hasArticle = in.readBoolean();
                 long timestamp = in.readLong();
                 int expected = in.readInt();
                 int answers = in.readInt();
@@ -164,7 +177,7 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
                 for (int n = in.readInt(); n > 0; n--) {
                     errors.add(in.readUTF());
                 }
-                return new Waiting(article, timestamp, expected, answers, match, similarity, errors);
+                return new Waiting(hasArticle, timestamp, expected, answers, match, similarity, errors);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -173,11 +186,7 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
         byte[] bytes() {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(buffer)) {
-                out.writeBoolean(article != null);
-                if (article != null) {
-                    out.writeInt(article.length);
-                    out.write(article);
-                }
+                out.writeBoolean(hasArticle);
                 out.writeLong(timestamp);
                 out.writeInt(expected);
                 out.writeInt(answers);
@@ -201,7 +210,7 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
             if (a.error() != null) {
                 all.add(a.error());
             }
-            return new Waiting(a.article(), at, a.expected(), answers, match, similarity, all);
+            return new Waiting(true, at, a.expected(), answers, match, similarity, all);
         }
 
         Waiting withAnswer(DedupeMessage.Answer a) {
@@ -210,7 +219,7 @@ final class DedupeGather implements Processor<String, DedupeMessage, String, Out
                 all.add(a.error());
             }
             boolean better = a.match() != null && a.similarity() > similarity;
-            return new Waiting(article, timestamp, expected, answers + 1, better ? a.match() : match,
+            return new Waiting(hasArticle, timestamp, expected, answers + 1, better ? a.match() : match,
                     better ? a.similarity() : similarity, all);
         }
     }

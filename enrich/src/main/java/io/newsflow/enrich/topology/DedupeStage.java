@@ -54,13 +54,13 @@ final class DedupeStage {
         Duration segment = Duration.ofHours(1);
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(BUCKETS, retention.plus(segment), segment, true),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SIGNATURES, retention.plus(segment), segment, false),
                 Serdes.String(), Serdes.String()));
         // Entries live from an article's arrival to its last answer: milliseconds to seconds.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
 
         Serde<DedupeMessage> serde = DedupeMessage.serde();
         var parts = articles
