@@ -69,6 +69,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Stream threads of enrich (default ${DEFAULT-VALUE}).")
     int threads = 2;
 
+    @Option(names = "--warmup", description = "Articles enriched before measuring, to load models and warm the JIT (default ${DEFAULT-VALUE}).")
+    int warmup = 50;
+
     @Option(names = "--timeout", description = "Give up after this many seconds without a new enriched article (default ${DEFAULT-VALUE}).")
     int timeoutSeconds = 120;
 
@@ -79,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchCorpus corpus = BenchCorpus.load(roots);
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<RawArticle> raw = new ArrayList<>(corpus.articles(articles, run));
+        List<RawArticle> warm = new ArrayList<>(corpus.articles(warmup, run + "-warmup"));
         err.printf(Locale.ROOT, "bench: %d articles built from %d pages (%d paragraphs) of %s; %d cores, load %s%n",
                 articles, corpus.pages(), corpus.paragraphs(), roots, Runtime.getRuntime().availableProcessors(),
                 loadAverage());
@@ -111,12 +115,12 @@ final class BenchCommand implements Callable<Integer> {
                 common.put("kafka.application.id", publish.get("kafka.application.id") + "-bench-" + run);
             }
             publish = publish.with(common);
-            return measure(enrich, publish, topicNames, raw, err);
+            return measure(enrich, publish, topicNames, warm, raw, err);
         }
     }
 
     private int measure(ServiceConfig enrichConfig, ServiceConfig publishConfig, TopicNames topicNames,
-                        List<RawArticle> raw, PrintStream err) throws InterruptedException {
+                        List<RawArticle> warm, List<RawArticle> raw, PrintStream err) throws InterruptedException {
         String bootstrap = enrichConfig.get("kafka.bootstrap.servers");
         Topics topics = Topics.create(topicNames, RegistrySerdeFactory.create(enrichConfig.get("registry.url"),
                 enrichConfig.asMap()));
@@ -132,9 +136,10 @@ final class BenchCommand implements Callable<Integer> {
                     enrichConfig.get("enrich.steps"), enrichConfig.get("kafka.num.stream.threads"),
                     enrichConfig.get("kafka.processing.guarantee"),
                     rate > 0 ? "at " + rate + " articles/s (open loop)" : "as fast as possible");
+            warmUp(bootstrap, topics, topicNames, warm, consumer, err);
             meter.start();
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() ->
-                    produce(bootstrap, topics, raw, produced));
+                    produce(bootstrap, topics, raw, produced, rate));
             int deadLetters = 0;
             long lastProgress = System.nanoTime();
             long lastNew = System.nanoTime();
@@ -167,9 +172,28 @@ final class BenchCommand implements Callable<Integer> {
         return meter.count() >= raw.size() ? 0 : 1;
     }
 
-    private void produce(String bootstrap, Topics topics, List<RawArticle> raw, AtomicInteger produced) {
+    /** Loads the models and warms the JIT; the consumer is left past the warm-up articles. */
+    private void warmUp(String bootstrap, Topics topics, TopicNames names, List<RawArticle> warm,
+                        KafkaConsumer<String, byte[]> consumer, PrintStream err) {
+        if (warm.isEmpty()) {
+            return;
+        }
+        produce(bootstrap, topics, warm, new AtomicInteger(), 0);
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        while (seen < warm.size() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                seen += r.topic().equals(names.enriched()) ? 1 : 0;
+            }
+        }
+        err.printf(Locale.ROOT, "bench: %d warm-up articles enriched (not measured)%n", seen);
+    }
+
+    /** Sends the articles, at {@code perSecond} (open loop) or, when 0, as fast as possible. */
+    private static void produce(String bootstrap, Topics topics, List<RawArticle> raw, AtomicInteger produced,
+                                double perSecond) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, rate > 0 ? 0 : 20,
+                ProducerConfig.LINGER_MS_CONFIG, perSecond > 0 ? 0 : 20,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         try (var producer = new KafkaProducer<>(props, topics.raw().keySerde().serializer(),
@@ -177,8 +201,8 @@ final class BenchCommand implements Callable<Integer> {
             long start = System.currentTimeMillis();
             for (int i = 0; i < raw.size(); i++) {
                 Long due = null;
-                if (rate > 0) {
-                    due = start + (long) (i * 1000 / rate);
+                if (perSecond > 0) {
+                    due = start + (long) (i * 1000 / perSecond);
                     long wait = due - System.currentTimeMillis();
                     if (wait > 0) {
                         Thread.sleep(wait);
