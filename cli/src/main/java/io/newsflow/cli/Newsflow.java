@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, LocalCommand.class, IngestCommand.class, EnrichCommand.class,
             PublishCommand.class, ProduceCommand.class, TailCommand.class, ExtractCommand.class,
             DlqCommand.class, SchemasCommand.class, TopicsCommand.class, RoutesCommand.class, ConfigCommand.class,
-            EntitiesCommand.class})
+            EntitiesCommand.class, BenchCommand.class})
 public final class Newsflow {
 
     /** Generated Avro classes live here; Avro 1.12 refuses to (de)serialise untrusted packages. */

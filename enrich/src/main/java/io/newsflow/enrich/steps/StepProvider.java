@@ -27,5 +27,13 @@ public interface StepProvider {
     interface StoreLookup {
         /** The store of that name. */
         <S extends StateStore> S store(String name);
+
+        /**
+         * Runs {@code action} on the task's thread every {@code interval} of wall-clock time (a
+         * punctuation), e.g. to write what a step keeps in memory into its store. Where nothing
+         * schedules (a plain loop, a test), the action never runs: steps must stay bounded without it.
+         */
+        default void schedule(java.time.Duration interval, Runnable action) {
+        }
     }
 }

@@ -58,9 +58,7 @@ public final class Steps {
 
             @Override
             public EnrichmentStep create(StepSettings settings, StoreLookup stores) {
-                return new KeywordsStep(Shared.keywords(), stores.store(KeywordsStep.STORE),
-                        KeywordsStep.retention(settings), settings.getInt("keywords.max", 10),
-                        TextCap.maxChars(settings, KeywordsStep.NAME, KeywordsStep.DEFAULT_MAX_CHARS));
+                return KeywordsStep.create(Shared.keywords(), settings, stores);
             }
         });
         return m;

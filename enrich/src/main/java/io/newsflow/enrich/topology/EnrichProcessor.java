@@ -18,6 +18,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -61,6 +62,11 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
                     throw new IllegalArgumentException("store " + name + " is not declared by any step");
                 }
                 return context.getStateStore(name);
+            }
+
+            @Override
+            public void schedule(Duration interval, Runnable action) {
+                context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> action.run());
             }
         };
         List<EnrichmentStep> created = new ArrayList<>();

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.serde.RecordLimits;
@@ -21,7 +20,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The enrichment topology: {@code news.raw.v1} → steps (extract, language, entities, topics, ...)
- * → revision and near-duplicate marking (on one partition) → {@code news.enriched.v1}; anything
+ * → revision and near-duplicate marking (spread over all partitions) → {@code news.enriched.v1}; anything
  * that cannot be read or enriched → {@code news.dlq.v1}.
  *
  * <p>Raw values are read as bytes and decoded inside the processor, so a corrupt record becomes a
@@ -70,15 +69,8 @@ public final class EnrichTopology {
         boolean dedupe = !"false".equalsIgnoreCase(options.settings().values().getOrDefault("dedupe.enabled", "true"));
         KStream<String, EnrichedArticle> articles = route(outcomes, topics, "outcome-");
         if (dedupe) {
-            // Near-duplicates can be on any partition: compare them on one (see DedupeProcessor).
-            String[] stores = DedupeProcessor.stores(options.settings()).stream()
-                    .peek(builder::addStateStore).map(StoreBuilder::name).toArray(String[]::new);
-            KStream<String, Outcome> marked = articles
-                    .repartition(Repartitioned.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
-                            .withName("dedupe").withNumberOfPartitions(1))
-                    .process(() -> new DedupeProcessor(options.settings(), topics.deadLetters().name()),
-                            Named.as("dedupe"), stores);
-            articles = route(marked, topics, "dedupe-outcome-");
+            // Near-duplicates can be on any partition: a scatter-gather over LSH bands finds them (see DedupeStage).
+            articles = route(DedupeStage.build(builder, articles, topics, options.settings()), topics, "dedupe-outcome-");
         }
         // An oversized article becomes a dead letter before it reaches the producer (see RecordLimits).
         int maxRecordBytes = options.settings().getInt("max-record-bytes", RecordLimits.DEFAULT_MAX_VALUE_BYTES);

@@ -1,0 +1,89 @@
+package io.newsflow.cli.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What a benchmark run measured: per-article latencies (produce time to the enriched record being
+ * readable by a read_committed consumer, i.e. its transaction committed), the time span, and this
+ * JVM's CPU and peak live heap. The JVM holds the embedded broker, both Streams applications and the
+ * clients, so its CPU is the pipeline's (the registry, a child process, is idle after start-up).
+ */
+public final class BenchMeter {
+
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private long[] latencies = new long[1024];
+    private int count;
+    private long startNanos;
+    private long lastNanos;
+    private long startCpuNanos;
+    private long endCpuNanos;
+    private long peakHeap;
+
+    /** Marks the start: the first article is about to be produced. */
+    public synchronized void start() {
+        startNanos = System.nanoTime();
+        lastNanos = startNanos;
+        startCpuNanos = os.getProcessCpuTime();
+        sampleHeap();
+    }
+
+    /** One enriched article seen committed, {@code latencyMs} after it was produced. */
+    public synchronized void enriched(long latencyMs) {
+        if (count == latencies.length) {
+            latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = Math.max(0, latencyMs);
+        lastNanos = System.nanoTime();
+        endCpuNanos = os.getProcessCpuTime();
+    }
+
+    /**
+     * Records the heap live after the last collection if it is the highest yet (called about once a
+     * second). Heap in use before a collection only says how lazy the collector is; what survives
+     * one is what the pipeline holds.
+     */
+    public synchronized void sampleHeap() {
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            live += afterGc == null ? 0 : afterGc.getUsed();
+        }
+        peakHeap = Math.max(peakHeap, live);
+    }
+
+    /** Articles seen so far. */
+    public synchronized int count() {
+        return count;
+    }
+
+    /** Seconds from start to the last article seen. */
+    public synchronized double seconds() {
+        return Math.max(1e-9, (lastNanos - startNanos) / 1e9);
+    }
+
+    /** The summary line (one line, the format the README and the issue quote). */
+    public synchronized String summary() {
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        double cpu = count == 0 ? 0 : 100.0 * (endCpuNanos - startCpuNanos)
+                / ((lastNanos - startNanos) * (double) Runtime.getRuntime().availableProcessors());
+        return String.format(Locale.ROOT, "bench: articles=%d throughput=%.1f/s p50=%d ms p95=%d ms p99=%d ms cpu=%.0f%% heap=%d MB",
+                count, count / seconds(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                cpu, peakHeap / (1024 * 1024));
+    }
+
+    /** Nearest-rank percentile of sorted values (0 when there are none). */
+    static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+    }
+}

@@ -1,0 +1,147 @@
+package io.newsflow.enrich.steps;
+
+import io.newsflow.enrich.keywords.DocumentFrequencies;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * A task's document frequencies: daily counts in a windowed store, with the counts of the articles
+ * since the last flush kept in memory and added up there. An article adds ~170 terms; written one
+ * by one that was ~170 store writes and changelog records per article. Kept in memory, a term
+ * seen by many articles between two flushes costs one write, and the flush (on a wall-clock
+ * punctuation, or early when too many distinct terms wait) writes each one once.
+ *
+ * <p>Reads see the store plus what waits in memory, so the frequencies are exactly those of
+ * writing per article. Store sums are cached per term (LRU, bounded) for the current day and
+ * kept current on flush, since one article looks up dozens of terms, most of them common.
+ *
+ * <p>What waits in memory is not in the changelog: if the instance dies, up to one flush interval
+ * of counts is lost (the articles themselves are not: exactly-once still holds for the output).
+ * That under-counts the frequencies by a share of interval / retention, far below what moves an
+ * IDF score. The same holds for a task that moves to another instance in a rebalance.
+ */
+final class TermCounts {
+
+    /** Pseudo-term holding the number of documents counted (cannot collide: terms have no NUL). */
+    static final String DOCUMENTS = "\u0000documents";
+    static final Duration WINDOW = Duration.ofDays(1);
+
+    private final WindowStore<String, Long> store;
+    private final Duration retention;
+    private final int maxPendingTerms;
+    private final int cacheTerms;
+    /** Window start → term → count not yet in the store. */
+    private final Map<Long, Map<String, Long>> pending = new HashMap<>();
+    private int pendingTerms;
+    /** Term → store sum over the windows of {@link #cacheDay}. */
+    private final LinkedHashMap<String, Long> cache;
+    private long cacheDay = Long.MIN_VALUE;
+
+    TermCounts(WindowStore<String, Long> store, Duration retention, int maxPendingTerms, int cacheTerms) {
+        this.store = store;
+        this.retention = retention;
+        this.maxPendingTerms = maxPendingTerms;
+        this.cacheTerms = cacheTerms;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > TermCounts.this.cacheTerms;
+            }
+        };
+    }
+
+    /** Counts one document containing {@code terms} (distinct), fetched at {@code at}. */
+    void add(Iterable<String> terms, Instant at) {
+        long window = windowOf(at.toEpochMilli());
+        Map<String, Long> counts = pending.computeIfAbsent(window, w -> new HashMap<>());
+        increment(counts, DOCUMENTS);
+        for (String term : terms) {
+            increment(counts, term);
+        }
+        if (pendingTerms > maxPendingTerms) {
+            flush();
+        }
+    }
+
+    private void increment(Map<String, Long> counts, String term) {
+        if (counts.merge(term, 1L, Long::sum) == 1L) {
+            pendingTerms++;
+        }
+    }
+
+    /** Writes what waits in memory into the store: one read and one write per distinct term and day. */
+    void flush() {
+        for (var byWindow : pending.entrySet()) {
+            long window = byWindow.getKey();
+            boolean cached = window > cacheDay - retention.toMillis() && window <= cacheDay;
+            for (var e : byWindow.getValue().entrySet()) {
+                Long current = store.fetch(e.getKey(), window);
+                store.put(e.getKey(), (current == null ? 0 : current) + e.getValue(), window);
+                if (cached) {
+                    cache.computeIfPresent(e.getKey(), (t, sum) -> sum + e.getValue());
+                }
+            }
+        }
+        pending.clear();
+        pendingTerms = 0;
+    }
+
+    /** Distinct (term, day) counts waiting for the next flush. */
+    int pendingTerms() {
+        return pendingTerms;
+    }
+
+    /** Frequencies as of {@code now}: the daily windows within the retention, store plus memory. */
+    DocumentFrequencies asOf(Instant now) {
+        long to = now.toEpochMilli();
+        long day = windowOf(to);
+        // The windows of the last retention-days days, today's included: fixed for the whole day, so
+        // a store sum can be cached for the day.
+        long from = day - retention.toMillis() + 1;
+        if (day != cacheDay) {
+            cache.clear(); // another set of windows: every cached sum is stale
+            cacheDay = day;
+        }
+        return new DocumentFrequencies() {
+            @Override
+            public long documents() {
+                return frequency(DOCUMENTS);
+            }
+
+            @Override
+            public long frequency(String term) {
+                Long stored = cache.get(term);
+                if (stored == null) {
+                    stored = sum(term, from, to);
+                    cache.put(term, stored);
+                }
+                long sum = stored;
+                for (var byWindow : pending.entrySet()) {
+                    if (byWindow.getKey() >= from && byWindow.getKey() <= to) {
+                        sum += byWindow.getValue().getOrDefault(term, 0L);
+                    }
+                }
+                return sum;
+            }
+        };
+    }
+
+    private long sum(String term, long from, long to) {
+        long sum = 0;
+        try (WindowStoreIterator<Long> it = store.fetch(term, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+            while (it.hasNext()) {
+                sum += it.next().value;
+            }
+        }
+        return sum;
+    }
+
+    static long windowOf(long epochMillis) {
+        return epochMillis - Math.floorMod(epochMillis, WINDOW.toMillis());
+    }
+}

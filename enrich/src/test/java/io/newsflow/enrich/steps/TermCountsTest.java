@@ -1,0 +1,126 @@
+package io.newsflow.enrich.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.keywords.DocumentFrequencies;
+import io.newsflow.enrich.keywords.Keyword;
+import io.newsflow.enrich.keywords.KeywordExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.Test;
+
+class TermCountsTest {
+
+    private static final Instant DAY = Instant.parse("2024-03-01T08:00:00Z");
+    private final KeywordExtractor extractor = new KeywordExtractor();
+
+    /**
+     * The 22 labelled articles, each scored against the ones before it: counting in memory and
+     * flushing every third article, with a cache too small to hold the terms, chooses exactly the
+     * key phrases that counting every article in the store does (measured tolerance: none).
+     */
+    @Test
+    void choosesTheKeyphrasesOfExactPerArticleCountsOnTheLabelledArticles() throws IOException {
+        List<String> texts = labelledTexts();
+        assertThat(texts).hasSize(22);
+        TermCounts counts = new TermCounts(store(), Duration.ofDays(7), 1_000_000, 50);
+        Map<String, Long> exact = new HashMap<>();
+        long[] documents = {0};
+        DocumentFrequencies reference = new DocumentFrequencies() {
+            @Override
+            public long documents() {
+                return documents[0];
+            }
+
+            @Override
+            public long frequency(String term) {
+                return exact.getOrDefault(term, 0L);
+            }
+        };
+        int same = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            Instant at = DAY.plus(Duration.ofHours(i * 4L)); // crosses days: windows roll over
+            List<Keyword> expected = extractor.extract(null, texts.get(i), "en", reference, 10);
+            List<Keyword> actual = extractor.extract(null, texts.get(i), "en", counts.asOf(at), 10);
+            same += expected.equals(actual) ? 1 : 0;
+            List<String> terms = extractor.terms(null, texts.get(i), "en");
+            terms.forEach(t -> exact.merge(t, 1L, Long::sum));
+            documents[0]++;
+            counts.add(terms, at);
+            if (i % 3 == 2) {
+                counts.flush();
+            }
+        }
+        assertThat(same).isEqualTo(texts.size());
+    }
+
+    @Test
+    void writesEachTermOnceAFlushWithTheSumOfItsArticles() {
+        WindowStore<String, Long> store = store();
+        TermCounts counts = new TermCounts(store, Duration.ofDays(7), 1_000, 100);
+        for (int i = 0; i < 5; i++) {
+            counts.add(List.of("harbour", "bridge" + i), DAY);
+        }
+        assertThat(store.fetch("harbour", TermCounts.windowOf(DAY.toEpochMilli()))).isNull();
+        assertThat(counts.asOf(DAY).frequency("harbour")).isEqualTo(5);
+        counts.flush();
+        assertThat(store.fetch("harbour", TermCounts.windowOf(DAY.toEpochMilli()))).isEqualTo(5L);
+        assertThat(store.fetch(TermCounts.DOCUMENTS, TermCounts.windowOf(DAY.toEpochMilli()))).isEqualTo(5L);
+        assertThat(counts.pendingTerms()).isZero();
+        assertThat(counts.asOf(DAY).frequency("harbour")).isEqualTo(5);
+    }
+
+    @Test
+    void flushesEarlyWhenTooManyDistinctTermsWait() {
+        TermCounts counts = new TermCounts(store(), Duration.ofDays(7), 100, 100);
+        for (int i = 0; i < 30; i++) {
+            counts.add(List.of("a" + i, "b" + i, "c" + i, "d" + i), DAY);
+            assertThat(counts.pendingTerms()).isLessThanOrEqualTo(105);
+        }
+        assertThat(counts.asOf(DAY).documents()).isEqualTo(30);
+    }
+
+    @Test
+    void forgetsDaysOlderThanTheRetention() {
+        TermCounts counts = new TermCounts(store(), Duration.ofDays(7), 1_000, 100);
+        counts.add(List.of("harbour"), DAY);
+        counts.flush();
+        assertThat(counts.asOf(DAY.plus(Duration.ofDays(6))).frequency("harbour")).isEqualTo(1);
+        assertThat(counts.asOf(DAY.plus(Duration.ofDays(7))).frequency("harbour")).isZero();
+    }
+
+    private static WindowStore<String, Long> store() {
+        WindowStore<String, Long> store = Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore("counts", Duration.ofDays(8), TermCounts.WINDOW, false),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return store;
+    }
+
+    private static List<String> labelledTexts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String id : resource("INDEX").split("\\R")) {
+            if (!id.isBlank()) {
+                texts.add(resource(id.strip() + ".txt"));
+            }
+        }
+        return texts;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = TermCountsTest.class.getResourceAsStream("/eval/entities/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
