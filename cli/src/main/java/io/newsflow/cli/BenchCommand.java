@@ -114,7 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             if (stack == null) {
                 common.put("kafka.application.id", publish.get("kafka.application.id") + "-bench-" + run);
             }
-            publish = publish.with(common);
+            // The bench needs no HTTP API, and its default port may be taken by a publish service running here.
+            publish = publish.with(common).with(Map.of("publish.http.port", ""));
             return measure(enrich, publish, topicNames, warm, raw, err);
         }
     }
@@ -127,8 +128,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchMeter meter = new BenchMeter();
         AtomicInteger produced = new AtomicInteger();
         try (KafkaStreams enrich = EnrichService.create(enrichConfig);
-             KafkaStreams publish = PublishService.create(publishConfig);
+             PublishService publishService = PublishService.create(publishConfig);
              KafkaConsumer<String, byte[]> consumer = committedReader(bootstrap, topicNames)) {
+            KafkaStreams publish = publishService.streams();
             enrich.start();
             publish.start();
             awaitRunning(List.of(enrich, publish));
