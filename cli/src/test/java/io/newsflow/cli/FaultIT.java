@@ -149,7 +149,7 @@ class FaultIT {
                 child.kill();
                 long killed = System.nanoTime();
                 Waits.until("the surviving instance holding every task", COMPLETE_TIMEOUT,
-                        () -> activeTasks(local) == 3);
+                        () -> activeTasks(local) == ENRICH_TASKS);
                 long tookOver = System.nanoTime();
                 join(sender);
                 OutputCounter.Tally tally = out.awaitComplete(stream.ids(), COMPLETE_TIMEOUT);
@@ -371,6 +371,9 @@ class FaultIT {
             return 0;
         }
     }
+
+    /** Enrich on 2 partitions: 2 sub-topologies (steps with the band search; the dedupe gather), 2 tasks each. */
+    private static final int ENRICH_TASKS = 4;
 
     private static int activeTasks(KafkaStreams app) {
         return app.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();

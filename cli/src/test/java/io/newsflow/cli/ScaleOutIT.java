@@ -72,17 +72,19 @@ class ScaleOutIT {
                 produce(stack, topics, 0, BEFORE);
                 Waits.until("half of the first batch out", Duration.ofSeconds(60), () -> committedIds(stack, topics).size() >= BEFORE / 2);
                 firstStates.clear();
+                long stopping = System.nanoTime();
                 second.close(Duration.ofSeconds(30));
                 produce(stack, topics, BEFORE, BEFORE + AFTER);
                 Waits.until("all tasks on the remaining instance", Duration.ofSeconds(60), () -> activeTasks(first) == tasks
                         && first.state() == KafkaStreams.State.RUNNING);
+                long handOver = (System.nanoTime() - stopping) / 1_000_000;
                 assertThat(firstStates).as("the remaining instance rebalanced").contains(KafkaStreams.State.REBALANCING);
 
                 Waits.until("every article out", Duration.ofSeconds(90), () -> committedIds(stack, topics).size() >= BEFORE + AFTER);
                 List<String> ids = committedIds(stack, topics);
                 assertThat(ids).hasSize(BEFORE + AFTER).doesNotHaveDuplicates();
-                System.out.printf("scale-out: %d tasks: %d + %d, then %d on one; %d articles out exactly once%n",
-                        tasks, firstShare, secondShare, activeTasks(first), ids.size());
+                System.out.printf("scale-out: %d tasks: %d + %d, then %d on one %d ms after the other began to stop;"
+                        + " %d articles out exactly once%n", tasks, firstShare, secondShare, activeTasks(first), handOver, ids.size());
             }
         }
     }
