@@ -27,7 +27,8 @@ public final class EnrichmentBenchmark {
 
     /** Runs the benchmark. */
     public static void main(String[] args) {
-        List<String> texts = EvalCorpus.load("entities").stream().map(EvalCorpus.Article::text).toList();
+        List<String> texts = io.newsflow.enrich.entities.evaluation.LabelledArticles
+                .read(java.nio.file.Path.of("src/test/resources/eval/entities")).texts();
         long tokens = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
         EntityRecognizer model = TrainedEntityRecognizer.fromClasspath();
         EntityRecognizer rules = RuleBasedEntityRecognizer.fastFromClasspath();
