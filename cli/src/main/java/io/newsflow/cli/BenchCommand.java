@@ -2,8 +2,10 @@ package io.newsflow.cli;
 
 import io.newsflow.cli.bench.BenchCorpus;
 import io.newsflow.cli.bench.BenchMeter;
+import io.newsflow.cli.bench.PlainLoop;
 import io.newsflow.cli.bench.StateBytes;
 import io.newsflow.embedded.EmbeddedStack;
+import io.newsflow.enrich.dedupe.NearDuplicateIndex;
 import io.newsflow.enrich.service.EnrichService;
 import io.newsflow.publish.service.PublishService;
 import io.newsflow.schemas.avro.RawArticle;
@@ -69,8 +71,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Stream threads of enrich (default ${DEFAULT-VALUE}).")
     int threads = 2;
 
+    @Option(names = "--instances", description = "Enrich instances (separate Streams applications in this JVM, same application id, each with --threads threads; default ${DEFAULT-VALUE}).")
+    int instances = 1;
+
     @Option(names = "--warmup", description = "Articles enriched before measuring, to load models and warm the JIT (default ${DEFAULT-VALUE}).")
     int warmup = 50;
+
+    @Option(names = "--loop", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After the pipeline, run the same steps on the same articles in a plain loop on as many threads, and print both (default: ${DEFAULT-VALUE}; --no-loop skips it).")
+    boolean loop = true;
 
     @Option(names = "--timeout", description = "Give up after this many seconds without a new enriched article (default ${DEFAULT-VALUE}).")
     int timeoutSeconds = 120;
@@ -116,26 +125,36 @@ final class BenchCommand implements Callable<Integer> {
             }
             // The bench needs no HTTP API, and its default port may be taken by a publish service running here.
             publish = publish.with(common).with(Map.of("publish.http.port", ""));
-            return measure(enrich, publish, topicNames, warm, raw, err);
+            List<RawArticle> loopArticles = loop ? corpus.articles(articles, run + "-loop") : List.of();
+            return measure(enrich, publish, topicNames, warm, raw, loopArticles, err);
         }
     }
 
     private int measure(ServiceConfig enrichConfig, ServiceConfig publishConfig, TopicNames topicNames,
-                        List<RawArticle> warm, List<RawArticle> raw, PrintStream err) throws InterruptedException {
+                        List<RawArticle> warm, List<RawArticle> raw, List<RawArticle> loopArticles, PrintStream err)
+            throws Exception {
         String bootstrap = enrichConfig.get("kafka.bootstrap.servers");
         Topics topics = Topics.create(topicNames, RegistrySerdeFactory.create(enrichConfig.get("registry.url"),
                 enrichConfig.asMap()));
         BenchMeter meter = new BenchMeter();
         AtomicInteger produced = new AtomicInteger();
-        try (KafkaStreams enrich = EnrichService.create(enrichConfig);
+        List<KafkaStreams> enrichApps = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            // Each instance its own state directory, as on separate machines.
+            enrichApps.add(EnrichService.create(instances == 1 ? enrichConfig : enrichConfig.with(Map.of(
+                    "kafka.state.dir", Path.of(enrichConfig.get("kafka.state.dir"), "instance-" + i).toString()))));
+        }
+        try (AutoCloseable closeEnrich = () -> enrichApps.forEach(a -> a.close(Duration.ofSeconds(30)));
              PublishService publishService = PublishService.create(publishConfig);
              KafkaConsumer<String, byte[]> consumer = committedReader(bootstrap, topicNames)) {
             KafkaStreams publish = publishService.streams();
-            enrich.start();
+            enrichApps.forEach(KafkaStreams::start);
             publish.start();
-            awaitRunning(List.of(enrich, publish));
-            err.printf(Locale.ROOT, "bench: enrich (%s, %s stream threads, %s) and publish running; producing %s%n",
-                    enrichConfig.get("enrich.steps"), enrichConfig.get("kafka.num.stream.threads"),
+            List<KafkaStreams> all = new ArrayList<>(enrichApps);
+            all.add(publish);
+            awaitRunning(all);
+            err.printf(Locale.ROOT, "bench: enrich (%s, %d instance(s) of %s stream threads, %s) and publish running; producing %s%n",
+                    enrichConfig.get("enrich.steps"), instances, enrichConfig.get("kafka.num.stream.threads"),
                     enrichConfig.get("kafka.processing.guarantee"),
                     rate > 0 ? "at " + rate + " articles/s (open loop)" : "as fast as possible");
             warmUp(bootstrap, topics, topicNames, warm, consumer, err);
@@ -167,9 +186,21 @@ final class BenchCommand implements Callable<Integer> {
                     meter.count(), raw.size(), meter.seconds(), deadLetters, loadAverage());
             StateBytes.report(bootstrap, List.of(enrichConfig.get("kafka.application.id"),
                     publishConfig.get("kafka.application.id")), raw.size(), err);
-            System.out.println(meter.summary());
-            enrich.close(Duration.ofSeconds(30));
+            err.println(meter.jitLine());
+            String summary = meter.summary();
+            double pipeline = meter.count() / meter.seconds();
+            closeEnrich.close();
             publish.close(Duration.ofSeconds(30));
+            if (!loopArticles.isEmpty()) {
+                int threads = instances * Integer.parseInt(enrichConfig.get("kafka.num.stream.threads"));
+                PlainLoop.Result result = PlainLoop.run(() -> EnrichService.stepsOutsideKafka(enrichConfig), loopArticles,
+                        threads, Double.parseDouble(enrichConfig.get("enrich.dedupe.threshold",
+                                Double.toString(NearDuplicateIndex.DEFAULT_THRESHOLD))));
+                err.println(result.line());
+                err.printf(Locale.ROOT, "bench: pipeline / plain loop = %.1f / %.1f articles/s = %.0f%%%n",
+                        pipeline, result.throughput(), 100 * pipeline / result.throughput());
+            }
+            System.out.println(summary);
         }
         return meter.count() >= raw.size() ? 0 : 1;
     }

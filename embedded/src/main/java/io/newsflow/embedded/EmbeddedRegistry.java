@@ -88,6 +88,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new EmbeddedStartException("cannot start Apicurio Registry from " + home, e);
         }
+        // The registry is a separate process: without this, a JVM stopped by Ctrl-C or SIGTERM
+        // (not through close()) would leave it running, holding its ports and memory.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("registry-stop").unstarted(() -> {
+            if (started.isAlive()) {
+                started.destroyForcibly();
+            }
+        }));
         awaitReady();
         LOG.info("Apicurio Registry started on {} (log {}{})", baseUrl(), logFile,
                 dataDir == null ? "" : ", data " + dataDir);

@@ -24,12 +24,16 @@ public final class BenchMeter {
     private long startCpuNanos;
     private long endCpuNanos;
     private long peakHeap;
+    private final java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private long startJitMs;
+    private long endJitMs;
 
     /** Marks the start: the first article is about to be produced. */
     public synchronized void start() {
         startNanos = System.nanoTime();
         lastNanos = startNanos;
         startCpuNanos = os.getProcessCpuTime();
+        startJitMs = jitMillis();
         sampleHeap();
     }
 
@@ -41,6 +45,23 @@ public final class BenchMeter {
         latencies[count++] = Math.max(0, latencyMs);
         lastNanos = System.nanoTime();
         endCpuNanos = os.getProcessCpuTime();
+        endJitMs = jitMillis();
+    }
+
+    private long jitMillis() {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * How much of the CPU time measured went to the JIT compiler: on a short run of a JVM holding a
+     * broker, two Streams applications and their clients, a large share, which a long-running service
+     * pays once.
+     */
+    public synchronized String jitLine() {
+        double cpu = (endCpuNanos - startCpuNanos) / 1e9;
+        double compiling = (endJitMs - startJitMs) / 1e3;
+        return String.format(Locale.ROOT, "bench: JIT compilation %.1f s of the %.1f s of CPU while measuring (%.0f%%)",
+                compiling, cpu, cpu > 0 ? 100 * compiling / cpu : 0);
     }
 
     /**

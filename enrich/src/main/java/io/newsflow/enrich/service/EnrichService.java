@@ -1,5 +1,7 @@
 package io.newsflow.enrich.service;
 
+import io.newsflow.enrich.steps.EnrichmentStep;
+import io.newsflow.enrich.steps.StepProvider;
 import io.newsflow.enrich.steps.StepSettings;
 import io.newsflow.enrich.steps.Steps;
 import io.newsflow.enrich.topology.EnrichOptions;
@@ -11,6 +13,7 @@ import io.newsflow.schemas.streams.ThreadReplacingHandler;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,11 +32,27 @@ public final class EnrichService {
     public static Topology topology(ServiceConfig config) {
         Topics topics = Topics.create(TopicNames.fromConfig(config.asMap()),
                 RegistrySerdeFactory.create(config.get("registry.url"), config.asMap()));
+        return EnrichTopology.build(new EnrichOptions(topics, providers(config), stepSettings(config), version()));
+    }
+
+    /**
+     * The configured steps, made for a plain loop outside Kafka (no state stores: built-in steps keep
+     * their state in memory): what {@code bin/newsflow bench} compares the topology with. Each call
+     * makes a fresh set, as the topology does for each stream task.
+     */
+    public static List<EnrichmentStep> stepsOutsideKafka(ServiceConfig config) {
+        StepSettings settings = stepSettings(config);
+        return providers(config).stream().map(p -> p.create(settings, StepProvider.StoreLookup.NONE)).toList();
+    }
+
+    private static List<StepProvider> providers(ServiceConfig config) {
+        return Steps.resolve(config.getList("enrich.steps", Steps.DEFAULT_CHAIN));
+    }
+
+    private static StepSettings stepSettings(ServiceConfig config) {
         Map<String, String> stepSettings = new HashMap<>();
         config.withPrefix("enrich.").forEach((k, v) -> stepSettings.put(k, v.toString()));
-        return EnrichTopology.build(new EnrichOptions(topics,
-                Steps.resolve(config.getList("enrich.steps", Steps.DEFAULT_CHAIN)),
-                new StepSettings(stepSettings), version()));
+        return new StepSettings(stepSettings);
     }
 
     /**

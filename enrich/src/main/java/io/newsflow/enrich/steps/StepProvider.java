@@ -25,7 +25,18 @@ public interface StepProvider {
     /** Looks up a state store connected to the enrichment processor by name. */
     @FunctionalInterface
     interface StoreLookup {
-        /** The store of that name. */
+        /**
+         * No stores: the steps run in a plain loop, outside Kafka (as {@code bin/newsflow bench}
+         * runs them to compare with the topology). Built-in steps keep their state in memory then.
+         */
+        StoreLookup NONE = new StoreLookup() {
+            @Override
+            public <S extends StateStore> S store(String name) {
+                return null;
+            }
+        };
+
+        /** The store of that name (null only from {@link #NONE}). */
         <S extends StateStore> S store(String name);
 
         /**

@@ -24,6 +24,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * of counts is lost (the articles themselves are not: exactly-once still holds for the output).
  * That under-counts the frequencies by a share of interval / retention, far below what moves an
  * IDF score. The same holds for a task that moves to another instance in a rebalance.
+ *
+ * <p>Without a store (the steps run in a plain loop, outside Kafka: {@link StepProvider.StoreLookup#NONE})
+ * the flushed sums stay in memory, daily windows older than the retention dropped.
  */
 final class TermCounts {
 
@@ -32,6 +35,8 @@ final class TermCounts {
     static final Duration WINDOW = Duration.ofDays(1);
 
     private final WindowStore<String, Long> store;
+    /** Window start → term → flushed count, when there is no store. */
+    private final Map<Long, Map<String, Long>> flushed = new HashMap<>();
     private final Duration retention;
     private final int maxPendingTerms;
     private final int cacheTerms;
@@ -76,6 +81,10 @@ final class TermCounts {
 
     /** Writes what waits in memory into the store: one read and one write per distinct term and day. */
     void flush() {
+        if (store == null) {
+            flushInMemory();
+            return;
+        }
         for (var byWindow : pending.entrySet()) {
             long window = byWindow.getKey();
             boolean cached = window > cacheDay - retention.toMillis() && window <= cacheDay;
@@ -89,6 +98,23 @@ final class TermCounts {
         }
         pending.clear();
         pendingTerms = 0;
+    }
+
+    private void flushInMemory() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long latest = Long.MIN_VALUE;
+        for (var byWindow : pending.entrySet()) {
+            latest = Math.max(latest, byWindow.getKey());
+            Map<String, Long> into = flushed.computeIfAbsent(byWindow.getKey(), w -> new HashMap<>());
+            byWindow.getValue().forEach((term, n) -> into.merge(term, n, Long::sum));
+        }
+        long oldest = latest - retention.toMillis();
+        flushed.keySet().removeIf(window -> window <= oldest);
+        pending.clear();
+        pendingTerms = 0;
+        cache.clear();
     }
 
     /** Distinct (term, day) counts waiting for the next flush. */
@@ -133,6 +159,14 @@ final class TermCounts {
 
     private long sum(String term, long from, long to) {
         long sum = 0;
+        if (store == null) {
+            for (var byWindow : flushed.entrySet()) {
+                if (byWindow.getKey() >= from && byWindow.getKey() <= to) {
+                    sum += byWindow.getValue().getOrDefault(term, 0L);
+                }
+            }
+            return sum;
+        }
         try (WindowStoreIterator<Long> it = store.fetch(term, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
             while (it.hasNext()) {
                 sum += it.next().value;

@@ -32,6 +32,15 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void oneAnalysisGivesTheKeyphrasesAndTermsOfTheSeparateCalls() {
+        InMemoryDocumentFrequencies df = streamOfGovernmentNews();
+        KeywordExtractor.Analysis analysis = extractor.analyse("River crossing", ARTICLE, "en", df, 5);
+        assertThat(analysis.keyphrases()).isEqualTo(extractor.extract("River crossing", ARTICLE, "en", df, 5));
+        assertThat(analysis.terms()).containsExactlyInAnyOrderElementsOf(extractor.terms("River crossing", ARTICLE, "en"))
+                .contains("interior ministry", "river crossing");
+    }
+
+    @Test
     void ranksPhrasesRareInTheStreamAboveTodaysCommonWords() {
         List<Keyword> keywords = extractor.extract(null, ARTICLE, "en", streamOfGovernmentNews(), 5);
         List<String> phrases = keywords.stream().map(Keyword::phrase).toList();

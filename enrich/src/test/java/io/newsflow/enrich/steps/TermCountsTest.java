@@ -100,6 +100,20 @@ class TermCountsTest {
         assertThat(counts.asOf(DAY.plus(Duration.ofDays(7))).frequency("harbour")).isZero();
     }
 
+    @Test
+    void withoutAStoreKeepsFlushedCountsInMemoryForTheRetention() {
+        TermCounts counts = new TermCounts(null, Duration.ofDays(7), 2, 100); // flushes at every article
+        counts.add(List.of("harbour", "bridge"), DAY);
+        counts.add(List.of("harbour"), DAY.plus(Duration.ofDays(1)));
+        assertThat(counts.pendingTerms()).isLessThanOrEqualTo(2);
+        assertThat(counts.asOf(DAY.plus(Duration.ofDays(1))).frequency("harbour")).isEqualTo(2);
+        assertThat(counts.asOf(DAY.plus(Duration.ofDays(1))).documents()).isEqualTo(2);
+        counts.add(List.of("quay"), DAY.plus(Duration.ofDays(7)));
+        counts.flush();
+        assertThat(counts.asOf(DAY.plus(Duration.ofDays(7))).frequency("harbour")).isEqualTo(1);
+        assertThat(counts.asOf(DAY.plus(Duration.ofDays(7))).frequency("bridge")).isZero();
+    }
+
     private static WindowStore<String, Long> store() {
         WindowStore<String, Long> store = Stores.windowStoreBuilder(
                 Stores.inMemoryWindowStore("counts", Duration.ofDays(8), TermCounts.WINDOW, false),
