@@ -186,7 +186,10 @@ final class BenchCommand implements Callable<Integer> {
                     meter.count(), raw.size(), meter.seconds(), deadLetters, loadAverage());
             StateBytes.report(bootstrap, List.of(enrichConfig.get("kafka.application.id"),
                     publishConfig.get("kafka.application.id")), raw.size(), err);
-            err.println(meter.jitLine());
+            String jit = meter.jitLine();
+            if (!jit.isEmpty()) {
+                err.println(jit);
+            }
             String summary = meter.summary();
             double pipeline = meter.count() / meter.seconds();
             closeEnrich.close();
