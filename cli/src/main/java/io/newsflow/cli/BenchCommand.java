@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -125,13 +126,15 @@ final class BenchCommand implements Callable<Integer> {
             }
             // The bench needs no HTTP API, and its default port may be taken by a publish service running here.
             publish = publish.with(common).with(Map.of("publish.http.port", ""));
-            List<RawArticle> loopArticles = loop ? corpus.articles(articles, run + "-loop") : List.of();
+            // Built after the pipeline's articles are sent and gone: both sets at once would double the heap.
+            Supplier<List<RawArticle>> loopArticles = () -> loop ? corpus.articles(articles, run + "-loop") : List.of();
             return measure(enrich, publish, topicNames, warm, raw, loopArticles, err);
         }
     }
 
     private int measure(ServiceConfig enrichConfig, ServiceConfig publishConfig, TopicNames topicNames,
-                        List<RawArticle> warm, List<RawArticle> raw, List<RawArticle> loopArticles, PrintStream err)
+                        List<RawArticle> warm, List<RawArticle> raw, Supplier<List<RawArticle>> loopArticles,
+                        PrintStream err)
             throws Exception {
         String bootstrap = enrichConfig.get("kafka.bootstrap.servers");
         Topics topics = Topics.create(topicNames, RegistrySerdeFactory.create(enrichConfig.get("registry.url"),
@@ -194,9 +197,10 @@ final class BenchCommand implements Callable<Integer> {
             double pipeline = meter.count() / meter.seconds();
             closeEnrich.close();
             publish.close(Duration.ofSeconds(30));
-            if (!loopArticles.isEmpty()) {
+            List<RawArticle> sameArticles = loopArticles.get();
+            if (!sameArticles.isEmpty()) {
                 int threads = instances * Integer.parseInt(enrichConfig.get("kafka.num.stream.threads"));
-                PlainLoop.Result result = PlainLoop.run(() -> EnrichService.stepsOutsideKafka(enrichConfig), loopArticles,
+                PlainLoop.Result result = PlainLoop.run(() -> EnrichService.stepsOutsideKafka(enrichConfig), sameArticles,
                         threads, Double.parseDouble(enrichConfig.get("enrich.dedupe.threshold",
                                 Double.toString(NearDuplicateIndex.DEFAULT_THRESHOLD))));
                 err.println(result.line());
