@@ -188,7 +188,7 @@ final class BenchCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "bench: enriched %d of %d in %.1f s, dead letters %d; load %s%n",
                     meter.count(), raw.size(), meter.seconds(), deadLetters, loadAverage());
             StateBytes.report(bootstrap, List.of(enrichConfig.get("kafka.application.id"),
-                    publishConfig.get("kafka.application.id")), raw.size(), err);
+                    publishConfig.get("kafka.application.id")), raw.size() + warm.size(), err); // warm-up articles wrote state too
             String jit = meter.jitLine();
             if (!jit.isEmpty()) {
                 err.println(jit);
