@@ -24,7 +24,7 @@ final class BoilerplateText {
             + "loading.*|(click|tap) (here|to) .*|sign up\\b.*|subscribe\\b.*|follow us\\b.*|"
             + "(photo|image|picture|video|photograph)s?( credit| courtesy| by)?\\s*[:/].*|getty images|"
             + "this (slideshow|video|content|feature) requires.*|tell us what you think.*|back to top|"
-            + "print|email|e-mail|skip (to|ad)\\b.*|close|menu|next|previous|trending|most (read|popular)|"
+            + "print|email|e-mail|caption|skip (to|ad)\\b.*|close|menu|next|previous|trending|most (read|popular)|"
             + "recommended( for you)?|more (from|on|stories|news)\\b.*|you (may|might) also like.*|"
             + "also read\\b.*|like this (story|article|post)\\b.*|.*\\bshare (it|this) with\\b.*|"
             + "listen (to|live)\\b.*|(copyright|\u00a9|\u24d2|\\(c\\))\\s.*|(posted|published|updated|last updated|first published|last modified)"
@@ -38,7 +38,7 @@ final class BoilerplateText {
             "sponsored", "paid", "promoted", "read", "see", "view", "show", "load", "related", "post", "add", "write",
             "share", "comment", "comments", "leave", "click", "tap", "sign", "subscribe", "follow", "photo", "photos",
             "image", "images", "picture", "pictures", "video", "videos", "photograph", "photographs", "getty", "this",
-            "tell", "back", "print", "email", "e", "skip", "close", "menu", "next", "previous", "trending", "most",
+            "tell", "back", "print", "caption", "email", "e", "skip", "close", "menu", "next", "previous", "trending", "most",
             "recommended", "more", "you", "also", "like", "listen", "copyright", "posted", "published", "updated",
             "last", "first");
     /** Reading-time labels ("5 min read", "Lesezeit: 3 Minuten") in the languages most news is written in. */
@@ -64,6 +64,22 @@ final class BoilerplateText {
     private BoilerplateText() {
     }
 
+
+    /**
+     * A web address alone on its line: the page's own URL in a print header or a share box, never a
+     * sentence of the article.
+     */
+    private static boolean isBareUrl(String lower) {
+        if (!lower.startsWith("http://") && !lower.startsWith("https://") && !lower.startsWith("www.")) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            if (Character.isWhitespace(lower.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Agency credit lines, cookie banners and affiliate disclosures, which run longer than labels. */
     private static boolean isNotice(String lower) {
@@ -91,6 +107,9 @@ final class BoilerplateText {
             return false;
         }
         String lower = s.toLowerCase(Locale.ROOT);
+        if (isBareUrl(lower)) {
+            return true;
+        }
         if (isNotice(lower)) {
             return true;
         }

@@ -41,4 +41,17 @@ class BoilerplateTextTest {
     void keepsProse(String line) {
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://news.example/2024/05/story-1234.html", "www.news.example/story", "Caption"})
+    void recognisesBareAddressesAndCaptionToggles(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://news.example is where the council posted the plans.",
+        "Captions were added later by the editors."})
+    void keepsSentencesThatOpenWithAnAddressOrCaption(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
 }
