@@ -54,4 +54,33 @@ class BoilerplateTextTest {
     void keepsSentencesThatOpenWithAnAddressOrCaption(String line) {
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Schon gelesen?", "Mehr Themen:", "Mehr aus der Sendung", "Weitere Artikel",
+        "Das Thema könnte dich auch interessieren:", "Diese Seite teilen", "Rezept drucken", "Bild anzeigen",
+        "Zurück zur Übersicht", "Nächster Artikel", "War der Artikel hilfreich?", "- Anzeige -", "À découvrir",
+        "Voir aussi", "Partager sur Facebook", "Lo más leído", "Artículos relacionados", "Compartir",
+        "Articoli correlati", "Przeczytaj także", "Lees ook"})
+    void recognisesShareRelatedAndNavigationLabelsInSeveralLanguages(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"We use cookies to improve your experience.",
+        "Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung erklären Sie sich einverstanden.",
+        "If you are already a subscriber, log in to read the full story.", "Pour lire la suite, abonnez-vous.",
+        "For breaking news download our app for iOS and Android.", "Únete a nuestro canal de Telegram.",
+        "Jetzt weiterlesen mit einem Abo"})
+    void recognisesConsentPaywallAppAndChannelNotices(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bake the cookies for twelve minutes, then let them cool on a rack.",
+        "The happy studios applied for a permit to film in the old harbour.",
+        "Mehr als zwei Drittel der Befragten lehnten den Plan ab.", "Teilen Sie uns Ihre Meinung zum Plan mit, schrieb die Stadt.",
+        "The YouTube channel posted a video of the flood on Monday.", "Weitere Artikel des Gesetzes sollen folgen."})
+    void keepsProseThatSharesWordsWithNotices(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
 }
