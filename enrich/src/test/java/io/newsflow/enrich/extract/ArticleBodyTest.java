@@ -286,4 +286,20 @@ class ArticleBodyTest {
         assertThat(body(page(html))).startsWith("Paragraph 1").endsWith("menu label.")
                 .doesNotContain("https://", "Published", "Hidden gallery");
     }
+
+    @Test
+    void keepsThePostsLinkListWhenThePageHasNoProse() {
+        // A link-roll post has no paragraph of prose: the block named as the article body is its content,
+        // link lists included, rather than an empty result. Site menus outside it stay out.
+        StringBuilder roll = new StringBuilder("<ul>");
+        for (int i = 1; i <= 5; i++) {
+            roll.append("<li><p><a href='https://other.example/").append(i).append("'>Linked headline number ")
+                    .append(i).append(" about the budget</a></p><p>via Other Example</p></li>");
+        }
+        String html = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/about'>About us</a></li></ul></nav>"
+                + "<article class='post'><h1>Links of the day</h1><div class='entry-content'>" + roll
+                + "</ul></div></article>";
+        assertThat(body(page(html))).contains("Linked headline number 1 about the budget", "via Other Example",
+                "number 5").doesNotContain("About us", "Links of the day");
+    }
 }
