@@ -109,7 +109,8 @@ final class BoilerplateText {
         if (lower.contains("cookie")) {
             return containsAny(lower, COOKIE_VERBS);
         }
-        if (containsAny(lower, PAYWALL) || isAppNotice(lower) || isChannelPromo(lower)) {
+        if (containsAny(lower, PAYWALL) || containsAny(lower, DISCLAIMERS) || isAppNotice(lower)
+                || isChannelPromo(lower)) {
             return true;
         }
         if (lower.contains("affiliate")) {
@@ -135,6 +136,27 @@ final class BoilerplateText {
         "jetzt weiterlesen mit", "déjà abonné", "pour lire la suite", "pour accéder en illimité",
         "ya eres suscriptor", "para seguir leyendo", "para continuar leyendo", "per continuare a leggere",
         "sei già abbonato"};
+    /**
+     * Liability notices under data ("Alle Angaben ohne Gewähr"). Editorial and advertiser disclaimers ("views
+     * expressed do not necessarily reflect", "may earn a commission") are left in: the two benchmarks disagree
+     * on them.
+     */
+    private static final String[] DISCLAIMERS = {"ohne gewähr", "sin garantía", "sans garantie", "senza garanzia"};
+    /**
+     * Photo, figure and source credits ("Foto: dpa", "Quelle: Statistisches Amt", "Crédits photos : X",
+     * "Titelbild:"), and contact or further-information labels alone on their line, in several languages.
+     */
+    private static final Pattern CREDIT_LABEL = Pattern.compile("^\\W*((foto|fotos|bild|bilder|titelbild|"
+            + "photos?|crédits?( photos?)?|credits?|quelle|quellen|quellenangaben|fuente|fuentes|fonte|foto di|"
+            + "abbildung|grafik|illustration)( \\d+)?\\s*:.{0,70}|kontakt|contact|weitere informationen|"
+            + "mehr informationen|more information|further information|originalpublikation|original publication|"
+            + "\\d{1,2}:\\d{2}( ?[ap]m)?|(aufrufe|views|vues|visitas|visualizzazioni)\\W*\\d*|\\d+ (aufrufe|views))\\W*$",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** Photo agencies, whose name ends or opens a credit line ("Name/Getty Images", "AFP / Name"). */
+    private static final Pattern AGENCY_CREDIT = Pattern.compile("^(.{0,50}(/|\\(|foto:|photo:|©)\\s*(getty( images)?|"
+            + "afp|dpa|reuters|ap|epa|imago( images)?|picture alliance|shutterstock|istock)\\)?|(afp|dpa|epa|reuters|"
+            + "imago|ap) ?/.{0,50}|.{0,80}, (photo|foto|bild)\\s*:)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+
     /** Stores and platforms an "get our app" notice names. */
     private static final String[] APP_STORES = {" ios", "android", "app store", "google play", "play store"};
     private static final String[] DOWNLOAD = {"download", "herunterladen", "laden sie", "télécharg", "descarg",
@@ -182,6 +204,12 @@ final class BoilerplateText {
         }
         if (s.length() <= MAX_LABEL_LENGTH && isLabel(lower)) {
             return true;
+        }
+        if (lower.indexOf(':') >= 0 || lower.indexOf('/') >= 0 || lower.indexOf('(') >= 0 || lower.length() < 30) {
+            // Credits need a colon, slash or bracket, or are short labels: most lines skip both regexes.
+            if (CREDIT_LABEL.matcher(lower).matches() || AGENCY_CREDIT.matcher(lower).matches()) {
+                return true;
+            }
         }
         if (mayBeFurnitureLabel(lower) && FURNITURE.matcher(lower).matches()) {
             return true;

@@ -83,4 +83,23 @@ class BoilerplateTextTest {
     void keepsProseThatSharesWordsWithNotices(String line) {
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Foto: dpa", "Quelle: Statistisches Landesamt", "Titelbild:", "Crédits photos : Agence",
+        "Fuente: Ministerio de Salud", "Abbildung 2: Verlauf der Messwerte", "Credit:", "Kontakt:",
+        "Weitere Informationen:", "Originalpublikation", "3:59 PM", "Aufrufe: 212", "River bank at dawn/Getty Images",
+        "AFP / Jane Roe", "Der Hafen am Abend. (Foto: dpa)", "Jane Roe, photo:", "Alle Angaben ohne Gewähr"})
+    void recognisesCreditsSourcesContactLabelsAndTimesInSeveralLanguages(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Contact with the crew was lost at 3:59 PM, the agency said.",
+        "Quellen zufolge will die Regierung den Plan im Herbst vorlegen.", "AP reporters found the ship empty.",
+        "The views of the valley were the best we had seen.",
+        "The views and opinions expressed here do not necessarily reflect those of the publisher."})
+    void keepsProseAndEditorialDisclaimersThatShareWordsWithCredits(String line) {
+        // Editorial disclaimers stay: one benchmark counts them as article text, the other does not.
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
 }
