@@ -261,4 +261,45 @@ class ArticleBodyTest {
                 + comments + "</section>";
         assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 4").doesNotContain("Paragraph 5");
     }
+
+    @Test
+    void keepsProseInABlockNamedOnlyForAKindOfContent() {
+        // "podcast" and "print" name a podcast post's description or a recipe's printable step as often as
+        // furniture: alone they leave the verdict to the text, here two paragraphs beside longer comments.
+        StringBuilder comments = new StringBuilder("<section class='comments'>");
+        for (int i = 50; i < 52; i++) {
+            comments.append(prose(i));
+        }
+        String html = "<article><div class='podcast-description__inner'>" + prose(1) + "</div>"
+                + "<div class='recipe-print-step'>" + prose(2) + "</div></article>" + comments + "</section>";
+        assertThat(body(page(html))).contains("Paragraph 1", "Paragraph 2").doesNotContain("Paragraph 5");
+    }
+
+    @Test
+    void stillDropsMetadataNamedBlocksAndBareAddressesInTheArticle() {
+        // "meta" and "hidden" are not kinds of content: a lone such word still removes the block. A print
+        // header holding only the page's URL is no sentence of the article.
+        String html = "<article><div class='print-header'>https://news.example/2024/05/a-long-story-slug-1234.html"
+                + "</div><div class='meta'><div>Published May 5, 2024 at 8:59 pm and updated the same evening"
+                + "</div></div>" + prose(1) + prose(2) + "<span class='hidden'>Hidden gallery data for scripts, "
+                + "long enough to look like a paragraph of prose.</span></article>";
+        assertThat(body(page(html))).startsWith("Paragraph 1").endsWith("menu label.")
+                .doesNotContain("https://", "Published", "Hidden gallery");
+    }
+
+    @Test
+    void keepsThePostsLinkListWhenThePageHasNoProse() {
+        // A link-roll post has no paragraph of prose: the block named as the article body is its content,
+        // link lists included, rather than an empty result. Site menus outside it stay out.
+        StringBuilder roll = new StringBuilder("<ul>");
+        for (int i = 1; i <= 5; i++) {
+            roll.append("<li><p><a href='https://other.example/").append(i).append("'>Linked headline number ")
+                    .append(i).append(" about the budget</a></p><p>via Other Example</p></li>");
+        }
+        String html = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/about'>About us</a></li></ul></nav>"
+                + "<article class='post'><h1>Links of the day</h1><div class='entry-content'>" + roll
+                + "</ul></div></article>";
+        assertThat(body(page(html))).contains("Linked headline number 1 about the budget", "via Other Example",
+                "number 5").doesNotContain("About us", "Links of the day");
+    }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SnippetBenchmarkRegressionTest {
 
     /** F measured with snippet_score.py when this floor was set; raise it when quality improves. */
-    private static final double ACHIEVED_F = 0.906;
+    private static final double ACHIEVED_F = 0.922;
     /** Whitespace as Python reads {@code \s} in text: Unicode spaces too. */
     private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 

@@ -24,7 +24,7 @@ final class BoilerplateText {
             + "loading.*|(click|tap) (here|to) .*|sign up\\b.*|subscribe\\b.*|follow us\\b.*|"
             + "(photo|image|picture|video|photograph)s?( credit| courtesy| by)?\\s*[:/].*|getty images|"
             + "this (slideshow|video|content|feature) requires.*|tell us what you think.*|back to top|"
-            + "print|email|e-mail|skip (to|ad)\\b.*|close|menu|next|previous|trending|most (read|popular)|"
+            + "print|email|e-mail|caption|skip (to|ad)\\b.*|close|menu|next|previous|trending|most (read|popular)|"
             + "recommended( for you)?|more (from|on|stories|news)\\b.*|you (may|might) also like.*|"
             + "also read\\b.*|like this (story|article|post)\\b.*|.*\\bshare (it|this) with\\b.*|"
             + "listen (to|live)\\b.*|(copyright|\u00a9|\u24d2|\\(c\\))\\s.*|(posted|published|updated|last updated|first published|last modified)"
@@ -38,7 +38,7 @@ final class BoilerplateText {
             "sponsored", "paid", "promoted", "read", "see", "view", "show", "load", "related", "post", "add", "write",
             "share", "comment", "comments", "leave", "click", "tap", "sign", "subscribe", "follow", "photo", "photos",
             "image", "images", "picture", "pictures", "video", "videos", "photograph", "photographs", "getty", "this",
-            "tell", "back", "print", "email", "e", "skip", "close", "menu", "next", "previous", "trending", "most",
+            "tell", "back", "print", "caption", "email", "e", "skip", "close", "menu", "next", "previous", "trending", "most",
             "recommended", "more", "you", "also", "like", "listen", "copyright", "posted", "published", "updated",
             "last", "first");
     /** Reading-time labels ("5 min read", "Lesezeit: 3 Minuten") in the languages most news is written in. */
@@ -46,15 +46,38 @@ final class BoilerplateText {
             + "\\.?\\s*(read|lesezeit|czytania|de lectura|de lecture|di lettura|leestijd)?"
             + "|(lesezeit|reading time|read time|temps de lecture|tiempo de lectura|czas czytania|tempo di lettura)"
             + "\\W*(ca\\.\\s*)?\\d+\\s*\\p{L}*\\.?)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
-    /** Labels of related-content boxes, alone on their line ("Mehr zum Thema", "À lire aussi"). */
+    /**
+     * Labels alone on their line, in the languages most news is written in: of related-content boxes ("Mehr
+     * zum Thema", "À lire aussi", "Schon gelesen?"), share, print and feedback prompts ("Artikel teilen",
+     * "Rezept drucken", "War der Artikel hilfreich?"), ad labels ("Anzeige") and list navigation ("Zurück
+     * zur Übersicht", "Nächster Artikel"). General vocabulary of such furniture, not any site's wording.
+     */
     private static final Pattern RELATED_LABEL = Pattern.compile("^\\W*(more on this( topic| story)?|read also|"
-            + "mehr zum thema|das könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|"
-            + "à lire aussi|a lire aussi|lire aussi|sur le même sujet|te puede interesar|lee también|"
-            + "le puede interesar|noticias relacionadas|czytaj (także|też|również)|zobacz (też|także|również)|"
-            + "leggi anche|potrebbe interessarti|ti potrebbe interessare)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+            + "mehr zum thema|das (thema )?könnte (sie|dich) auch interessieren|lesen sie auch|auch interessant|"
+            + "mehr (aus|von|zu|zum|zur|über) (dem |der |den |diesem |dieser )?\\p{L}+|mehr (themen|artikel|news|nachrichten)|"
+            + "(weitere|ähnliche|verwandte|passende) (artikel|beiträge|themen|nachrichten|news)|schon gelesen|"
+            + "ebenfalls interessant|(diese[ns]? |den |die )?(seite|artikel|beitrag|rezept|bild|galerie) (teilen|drucken)|"
+            + "teilen|drucken|bild anzeigen|bild vergrößern|(nächster|vorheriger) (artikel|beitrag)|"
+            + "vorschau auf den nächsten (artikel|beitrag)|zurück zur (übersicht|listenansicht|startseite)|"
+            + "war (der|dieser) (artikel|beitrag) (hilfreich|nützlich|interessant)|"
+            + "möchten sie (den|diesen) (artikel|beitrag) teilen|was denkst du|was meinen sie|anzeige|werbung|"
+            + "à lire aussi|a lire aussi|lire aussi|à découvrir|a découvrir|à voir aussi|voir aussi|"
+            + "sur le même sujet|partager( cet article| sur \\p{L}+)?|imprimer( cet article| l'article)?|publicité|"
+            + "te puede interesar|lee también|le puede interesar|noticias relacionadas|artículos relacionados|"
+            + "lo (último|más leído|más visto)|más noticias|compartir( en \\p{L}+)?|imprimir|publicidad|"
+            + "czytaj (także|też|również|więcej)|zobacz (też|także|również)|przeczytaj (także|też|również)|reklama|"
+            + "leggi anche|potrebbe interessarti|ti potrebbe interessare|potrebbero interessarti|articoli correlati|"
+            + "condividi( su \\p{L}+)?|stampa|pubblicità|lees ook|meer (over|nieuws)|gerelateerde artikelen|"
+            + "ezek is érdekelhetnek)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
     /** Words {@link #RELATED_LABEL} can open with (keep in step with it). */
     private static final Set<String> LABEL_FIRST_WORDS = Set.of("more", "read", "mehr", "das", "lesen", "auch", "à",
-            "a", "lire", "sur", "te", "lee", "le", "noticias", "czytaj", "zobacz", "leggi", "potrebbe", "ti");
+            "a", "lire", "sur", "te", "lee", "le", "noticias", "czytaj", "zobacz", "leggi", "potrebbe", "ti",
+            "weitere", "ähnliche", "verwandte", "passende", "schon", "ebenfalls", "diese", "dieser", "diesen", "den",
+            "die", "seite", "artikel", "beitrag", "rezept", "bild", "galerie", "teilen", "drucken", "nächster",
+            "vorheriger", "vorschau", "zurück", "war", "möchten", "was", "anzeige", "werbung", "voir", "partager",
+            "imprimer", "publicité", "artículos", "lo", "más", "compartir", "imprimir", "publicidad", "przeczytaj",
+            "reklama", "potrebbero", "articoli", "condividi", "stampa", "pubblicità", "lees", "meer", "gerelateerde",
+            "ezek");
     private static final Pattern CREDIT = Pattern.compile(
             "^\\W*((additional )?reporting|writing|editing|compiled|produced) by\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}[-./](0?[1-9]|1[0-2])[-./]\\d{1,2}\\b");
@@ -65,10 +88,30 @@ final class BoilerplateText {
     }
 
 
+    /**
+     * A web address alone on its line: the page's own URL in a print header or a share box, never a
+     * sentence of the article.
+     */
+    private static boolean isBareUrl(String lower) {
+        if (!lower.startsWith("http://") && !lower.startsWith("https://") && !lower.startsWith("www.")) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            if (Character.isWhitespace(lower.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Agency credit lines, cookie banners and affiliate disclosures, which run longer than labels. */
     private static boolean isNotice(String lower) {
         if (lower.contains("cookie")) {
-            return lower.contains(" use") || lower.contains("accept");
+            return containsAny(lower, COOKIE_VERBS);
+        }
+        if (containsAny(lower, PAYWALL) || containsAny(lower, DISCLAIMERS) || isAppNotice(lower)
+                || isChannelPromo(lower)) {
+            return true;
         }
         if (lower.contains("affiliate")) {
             return lower.contains("affiliate link") || lower.contains("contain affiliate")
@@ -84,6 +127,65 @@ final class BoilerplateText {
         return lower.contains(" by") && CREDIT.matcher(lower).lookingAt();
     }
 
+    /** Words that make a line about cookies a consent notice ("we use cookies", "Cookies erleichtern..."). */
+    private static final String[] COOKIE_VERBS = {" use", "accept", "akzept", "verwende", "nutzen", "erleichtern",
+        "utilis", "usamos", "utiliza", "acepta", "korzysta", "utilizz", "gebruik", "privacy", "datenschutz"};
+    /** Paywall and subscriber prompts that cut a story short, in several languages. */
+    private static final String[] PAYWALL = {"already a subscriber", "already subscribed", "subscribe to continue",
+        "subscribe to read", "to continue reading", "to view the full story", "bereits abonnent", "um weiterzulesen",
+        "jetzt weiterlesen mit", "déjà abonné", "pour lire la suite", "pour accéder en illimité",
+        "ya eres suscriptor", "para seguir leyendo", "para continuar leyendo", "per continuare a leggere",
+        "sei già abbonato"};
+    /**
+     * Liability notices under data ("Alle Angaben ohne Gewähr"). Editorial and advertiser disclaimers ("views
+     * expressed do not necessarily reflect", "may earn a commission") are left in: the two benchmarks disagree
+     * on them.
+     */
+    private static final String[] DISCLAIMERS = {"ohne gewähr", "sin garantía", "sans garantie", "senza garanzia"};
+    /**
+     * Photo, figure and source credits ("Foto: dpa", "Quelle: Statistisches Amt", "Crédits photos : X",
+     * "Titelbild:"), and contact or further-information labels alone on their line, in several languages.
+     */
+    private static final Pattern CREDIT_LABEL = Pattern.compile("^\\W*((foto|fotos|bild|bilder|titelbild|"
+            + "photos?|crédits?( photos?)?|credits?|quelle|quellen|quellenangaben|fuente|fuentes|fonte|foto di|"
+            + "abbildung|grafik|illustration)( \\d+)?\\s*:.{0,70}|kontakt|contact|weitere informationen|"
+            + "mehr informationen|more information|further information|originalpublikation|original publication|"
+            + "\\d{1,2}:\\d{2}( ?[ap]m)?|(aufrufe|views|vues|visitas|visualizzazioni)\\W*\\d*|\\d+ (aufrufe|views))\\W*$",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** Photo agencies, whose name ends or opens a credit line ("Name/Getty Images", "AFP / Name"). */
+    private static final Pattern AGENCY_CREDIT = Pattern.compile("^(.{0,50}(/|\\(|foto:|photo:|©)\\s*(getty( images)?|"
+            + "afp|dpa|reuters|ap|epa|imago( images)?|picture alliance|shutterstock|istock)\\)?|(afp|dpa|epa|reuters|"
+            + "imago|ap) ?/.{0,50}|.{0,80}, (photo|foto|bild)\\s*:)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Stores and platforms an "get our app" notice names. */
+    private static final String[] APP_STORES = {" ios", "android", "app store", "google play", "play store"};
+    private static final String[] DOWNLOAD = {"download", "herunterladen", "laden sie", "télécharg", "descarg",
+        "scarica", "pobierz"};
+    /** Messaging and video platforms a "join our channel" promotion names. */
+    private static final String[] CHANNELS = {"telegram", "whatsapp", "youtube"};
+    private static final String[] OUR_CHANNEL = {"our channel", "nuestro canal", "tenemos canal", "unser kanal",
+        "unserem kanal", "notre chaîne", "il nostro canale", "nasz kanał", "join our", "únete", "suscríbete",
+        "abonniere", "abonnez-vous", "iscriviti"};
+
+    private static boolean containsAny(String lower, String[] words) {
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Download our app for iOS and Android": an app store named beside a download verb. */
+    private static boolean isAppNotice(String lower) {
+        return lower.contains(" app") && containsAny(lower, APP_STORES) && containsAny(lower, DOWNLOAD);
+    }
+
+    /** "Join our Telegram channel": a messaging or video platform named beside "our channel" or "join". */
+    private static boolean isChannelPromo(String lower) {
+        return containsAny(lower, CHANNELS) && containsAny(lower, OUR_CHANNEL);
+    }
+
     /** True for a short line that names furniture or is nothing but a date. */
     static boolean isFurniture(String line) {
         String s = line.strip();
@@ -91,6 +193,9 @@ final class BoilerplateText {
             return false;
         }
         String lower = s.toLowerCase(Locale.ROOT);
+        if (isBareUrl(lower)) {
+            return true;
+        }
         if (isNotice(lower)) {
             return true;
         }
@@ -99,6 +204,12 @@ final class BoilerplateText {
         }
         if (s.length() <= MAX_LABEL_LENGTH && isLabel(lower)) {
             return true;
+        }
+        if (lower.indexOf(':') >= 0 || lower.indexOf('/') >= 0 || lower.indexOf('(') >= 0 || lower.length() < 30) {
+            // Credits need a colon, slash or bracket, or are short labels: most lines skip both regexes.
+            if (CREDIT_LABEL.matcher(lower).matches() || AGENCY_CREDIT.matcher(lower).matches()) {
+                return true;
+            }
         }
         if (mayBeFurnitureLabel(lower) && FURNITURE.matcher(lower).matches()) {
             return true;

@@ -10,6 +10,9 @@ import org.jsoup.nodes.Element;
 /** Finds and renders a parsed page's article body; mutates the document (removes furniture). */
 public final class ContentExtractor {
 
+    /** Below this much text, the chosen block is not taken to hold the article: see {@link #extract(PageWalk, PageMetadata)}. */
+    private static final int NO_PROSE_BELOW = 200;
+
     private ContentExtractor() {
     }
 
@@ -30,10 +33,18 @@ public final class ContentExtractor {
         DomCleaner.clean(walk);
         BlockStats stats = walk.stats();
         List<Element> roots = ContentLocator.locate(body, stats);
-        if (roots.isEmpty()) {
-            return "";
-        }
-        return JsonLdCrossCheck.check(roots, stats, meta.jsonLdBody(),
+        String text = roots.isEmpty() ? "" : JsonLdCrossCheck.check(roots, stats, meta.jsonLdBody(),
                 r -> TextRenderer.render(r, stats, meta.description(), meta.title()));
+        if (text.length() >= NO_PROSE_BELOW) {
+            return text;
+        }
+        // Little or no prose: a post made of a link list, short lines or a table. The element the page names
+        // as its article body holds it; link lists are its content then, not furniture.
+        Element named = ContentLocator.namedBody(stats);
+        if (named == null) {
+            return text;
+        }
+        String fallback = TextRenderer.render(List.of(named), stats, meta.description(), meta.title(), true);
+        return fallback.length() >= text.length() * 2 ? fallback : text;
     }
 }

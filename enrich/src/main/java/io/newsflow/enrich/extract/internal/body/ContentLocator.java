@@ -60,6 +60,24 @@ final class ContentLocator {
         return false;
     }
 
+    /**
+     * The element named as the article body (an article tag, itemprop articleBody, two content words such as
+     * "entry-content") holding the most text, for pages with little prose; null if there is none.
+     */
+    static Element namedBody(BlockStats stats) {
+        Element best = null;
+        int bestAll = 0;
+        for (Map.Entry<Element, BlockStats.Stat> entry : stats.all().entrySet()) {
+            Element e = entry.getKey();
+            int all = entry.getValue().all;
+            if (all > bestAll && BoilerplateHints.isPositive(e) && stats.attached(e)) {
+                best = e;
+                bestAll = all;
+            }
+        }
+        return best;
+    }
+
     static double score(Element e, BlockStats.Stat s) {
         double score = s.good - BAD_WEIGHT * s.bad;
         return BoilerplateHints.isPositive(e) ? score * POSITIVE_BONUS : score;

@@ -33,6 +33,8 @@ final class TextRenderer implements NodeFilter {
     private final String standfirst;
     private final String headline;
     private Element root;
+    /** Whether link lists are kept: in a page with no prose, they are what the post is made of. */
+    private boolean keepLinkLists;
     /** Blocks being rendered on trial, innermost first. */
     private final Deque<Trial> trials = new ArrayDeque<>();
     private int pendingBreak;
@@ -49,7 +51,14 @@ final class TextRenderer implements NodeFilter {
      * {@code description} (both may be null) are dropped.
      */
     static String render(List<Element> roots, BlockStats stats, String description, String title) {
+        return render(roots, stats, description, title, false);
+    }
+
+    /** As {@link #render(List, BlockStats, String, String)}, keeping link lists if {@code keepLinkLists}. */
+    static String render(List<Element> roots, BlockStats stats, String description, String title,
+            boolean keepLinkLists) {
         TextRenderer r = new TextRenderer(stats, description, title);
+        r.keepLinkLists = keepLinkLists;
         for (Element root : roots) {
             r.root = root;
             NodeTraversor.filter(r, root);
@@ -115,8 +124,8 @@ final class TextRenderer implements NodeFilter {
         if (s == null || s.all == 0 || e == root) {
             return KEEP;
         }
-        if (s.link * 2 > s.all && s.good * 2 < s.all && !isSentenceWithLinks(e, s) || isStandfirst(e, s)
-                || isListOfLinks(e, s)) {
+        if (!keepLinkLists && (s.link * 2 > s.all && s.good * 2 < s.all && !isSentenceWithLinks(e, s)
+                || isListOfLinks(e, s)) || isStandfirst(e, s)) {
             return SKIP;
         }
         return s.all > BoilerplateText.MAX_TESTED_LENGTH || s.own * 2 <= s.all ? KEEP : TRIAL;

@@ -51,6 +51,13 @@ public final class BoilerplateHints {
             "headline", "kicker", "eyebrow", "dateline", "timestamp", "tags", "taglist", "keywords", "topics", "see",
             "also", "next", "prev", "previous", "offer", "paywall", "carousel", "slider", "banner", "overlay", "alert",
             "follow", "keypoints", "highlights", "skip");
+    /**
+     * Weak words that name a kind of content as often as furniture (a "podcast" or "gallery" post, a
+     * "print-step" of a recipe, an "excerpt" or "paywall" wrapper around the text): alone, they leave the
+     * verdict to the element's text. Words naming metadata or hidden text ("meta", "hidden") stay verdicts.
+     */
+    private static final Set<String> CONTENT_KIND = Set.of("podcast", "video", "audio", "gallery", "print",
+            "excerpt", "contents", "paywall", "keypoints", "highlights");
     private static final int STRONG_WEIGHT = 3;
     /** Verdicts of {@link #furniture}. */
     static final int NOT_FURNITURE = 0;
@@ -178,14 +185,18 @@ public final class BoilerplateHints {
             return NOT_FURNITURE;
         }
         int positive = 0;
+        boolean firm = negative > 0;
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
             boolean first = firstOccurrence(tokens, i);
             // Adjacent words are joined too, so "read-more" and "see_also" match "readmore" and "seealso".
             if (i > 0 && tokens[i - 1] != NameWords.OTHER && isNegativePair(tokens[i - 1], t)) {
                 negative += STRONG_WEIGHT;
+                firm = true;
             } else if (NEGATIVE.contains(t) && first && !(i > 0 && MODIFIERS.contains(tokens[i - 1]))) {
-                negative += WEAK_NEGATIVE.contains(t) ? 1 : STRONG_WEIGHT;
+                boolean weak = WEAK_NEGATIVE.contains(t);
+                negative += weak ? 1 : STRONG_WEIGHT;
+                firm |= !CONTENT_KIND.contains(t);
             } else if (POSITIVE.contains(t) && first) {
                 positive++;
             }
@@ -201,7 +212,9 @@ public final class BoilerplateHints {
         if (isEmbed(e, tokens)) {
             return NOT_FURNITURE;
         }
-        return negative > positive ? FURNITURE_NAMED : CONTESTED;
+        // A lone word of a content kind ("print-step", "podcast-description") is a hint, not a verdict: the
+        // element's text decides, as for contested names.
+        return negative > positive && (firm || negative > 1) ? FURNITURE_NAMED : CONTESTED;
     }
 
     /**

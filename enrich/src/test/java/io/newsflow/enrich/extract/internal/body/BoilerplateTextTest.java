@@ -41,4 +41,65 @@ class BoilerplateTextTest {
     void keepsProse(String line) {
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://news.example/2024/05/story-1234.html", "www.news.example/story", "Caption"})
+    void recognisesBareAddressesAndCaptionToggles(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://news.example is where the council posted the plans.",
+        "Captions were added later by the editors."})
+    void keepsSentencesThatOpenWithAnAddressOrCaption(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Schon gelesen?", "Mehr Themen:", "Mehr aus der Sendung", "Weitere Artikel",
+        "Das Thema könnte dich auch interessieren:", "Diese Seite teilen", "Rezept drucken", "Bild anzeigen",
+        "Zurück zur Übersicht", "Nächster Artikel", "War der Artikel hilfreich?", "- Anzeige -", "À découvrir",
+        "Voir aussi", "Partager sur Facebook", "Lo más leído", "Artículos relacionados", "Compartir",
+        "Articoli correlati", "Przeczytaj także", "Lees ook"})
+    void recognisesShareRelatedAndNavigationLabelsInSeveralLanguages(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"We use cookies to improve your experience.",
+        "Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung erklären Sie sich einverstanden.",
+        "If you are already a subscriber, log in to read the full story.", "Pour lire la suite, abonnez-vous.",
+        "For breaking news download our app for iOS and Android.", "Únete a nuestro canal de Telegram.",
+        "Jetzt weiterlesen mit einem Abo"})
+    void recognisesConsentPaywallAppAndChannelNotices(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bake the cookies for twelve minutes, then let them cool on a rack.",
+        "The happy studios applied for a permit to film in the old harbour.",
+        "Mehr als zwei Drittel der Befragten lehnten den Plan ab.", "Teilen Sie uns Ihre Meinung zum Plan mit, schrieb die Stadt.",
+        "The YouTube channel posted a video of the flood on Monday.", "Weitere Artikel des Gesetzes sollen folgen."})
+    void keepsProseThatSharesWordsWithNotices(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Foto: dpa", "Quelle: Statistisches Landesamt", "Titelbild:", "Crédits photos : Agence",
+        "Fuente: Ministerio de Salud", "Abbildung 2: Verlauf der Messwerte", "Credit:", "Kontakt:",
+        "Weitere Informationen:", "Originalpublikation", "3:59 PM", "Aufrufe: 212", "River bank at dawn/Getty Images",
+        "AFP / Jane Roe", "Der Hafen am Abend. (Foto: dpa)", "Jane Roe, photo:", "Alle Angaben ohne Gewähr"})
+    void recognisesCreditsSourcesContactLabelsAndTimesInSeveralLanguages(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Contact with the crew was lost at 3:59 PM, the agency said.",
+        "Quellen zufolge will die Regierung den Plan im Herbst vorlegen.", "AP reporters found the ship empty.",
+        "The views of the valley were the best we had seen.",
+        "The views and opinions expressed here do not necessarily reflect those of the publisher."})
+    void keepsProseAndEditorialDisclaimersThatShareWordsWithCredits(String line) {
+        // Editorial disclaimers stay: one benchmark counts them as article text, the other does not.
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
 }
