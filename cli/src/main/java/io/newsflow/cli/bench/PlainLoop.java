@@ -37,7 +37,7 @@ public final class PlainLoop {
         public String line() {
             StringBuilder steps = new StringBuilder();
             msPerArticle.forEach((step, ms) -> steps.append(String.format(Locale.ROOT, " %s %.2f", step, ms)));
-            return String.format(Locale.ROOT, "bench: plain loop (same steps and dedupe, no Kafka): %d articles on %d threads in %.1f s = %.1f/s, %d step failures; ms per article:%s",
+            return String.format(Locale.ROOT, "bench: plain loop (same steps and dedupe, no Kafka): %d articles on %d threads in %.1f s = %.1f/s, %d failures; ms per article:%s",
                     articles, threads, seconds, throughput(), stepFailures, steps);
         }
     }
@@ -89,16 +89,22 @@ public final class PlainLoop {
             long t0 = System.nanoTime();
             try {
                 step.apply(draft);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 failures.incrementAndGet(); // the topology routes it as a dead letter; the loop counts it
             }
             nanos.merge(step.name(), System.nanoTime() - t0, Long::sum);
         }
         long t0 = System.nanoTime();
-        Signature signature = MinHash.signature(out.getText());
-        long now = raw.getFetchedAt().toEpochMilli();
-        index.find(signature, now);
-        index.add(raw.getId(), signature, now);
+        if (!out.getText().isBlank()) { // as in the topology: an article without text is not searched
+            try {
+                Signature signature = MinHash.signature(out.getText());
+                long now = raw.getFetchedAt().toEpochMilli();
+                index.find(signature, now);
+                index.add(raw.getId(), signature, now);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
         nanos.merge("dedupe", System.nanoTime() - t0, Long::sum);
     }
 }

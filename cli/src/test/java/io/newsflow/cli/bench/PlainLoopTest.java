@@ -23,6 +23,6 @@ class PlainLoopTest {
         assertThat(result.msPerArticle().keySet())
                 .containsExactly("extract", "language", "entities", "topics", "keywords", "summary", "dedupe");
         assertThat(result.msPerArticle().values()).allSatisfy(ms -> assertThat(ms).isPositive());
-        assertThat(result.line()).contains("12 articles on 2 threads", "0 step failures", "entities");
+        assertThat(result.line()).contains("12 articles on 2 threads", "0 failures", "entities");
     }
 }
