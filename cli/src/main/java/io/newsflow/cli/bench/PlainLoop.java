@@ -6,9 +6,7 @@ import io.newsflow.enrich.dedupe.Signature;
 import io.newsflow.enrich.steps.ArticleDraft;
 import io.newsflow.enrich.steps.EnrichmentStep;
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.schemas.avro.Processing;
 import io.newsflow.schemas.avro.RawArticle;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,10 +79,8 @@ public final class PlainLoop {
 
     private static void enrich(RawArticle raw, List<EnrichmentStep> chain, NearDuplicateIndex index,
                                Map<String, Long> nanos, AtomicInteger failures) {
-        EnrichedArticle.Builder out = EnrichedArticle.newBuilder().setId(raw.getId()).setUrl(raw.getUrl())
-                .setText("").setFetchedAt(raw.getFetchedAt()).setSource(raw.getSource())
-                .setProcessing(Processing.newBuilder().setEnrichedAt(Instant.EPOCH).setPipelineVersion("bench").build());
-        ArticleDraft draft = new ArticleDraft(raw, out);
+        ArticleDraft draft = ArticleDraft.start(raw, "bench");
+        EnrichedArticle.Builder out = draft.out();
         for (EnrichmentStep step : chain) {
             long t0 = System.nanoTime();
             try {

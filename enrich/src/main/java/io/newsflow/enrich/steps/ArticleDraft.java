@@ -2,7 +2,9 @@ package io.newsflow.enrich.steps;
 
 import io.newsflow.enrich.extract.ExtractedArticle;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.Processing;
 import io.newsflow.schemas.avro.RawArticle;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +24,24 @@ public final class ArticleDraft {
     public ArticleDraft(RawArticle raw, EnrichedArticle.Builder out) {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /**
+     * A draft with nothing enriched yet: the raw article's id, URL, fetch time and source copied, empty
+     * text, processing stamped by {@code pipelineVersion} (its time is set when the steps are done).
+     * The enrich processor, the bench's plain loop and tests start every article this way.
+     */
+    public static ArticleDraft start(RawArticle raw, String pipelineVersion) {
+        return new ArticleDraft(raw, EnrichedArticle.newBuilder()
+                .setId(raw.getId())
+                .setUrl(raw.getUrl())
+                .setText("")
+                .setFetchedAt(raw.getFetchedAt())
+                .setSource(raw.getSource())
+                .setProcessing(Processing.newBuilder()
+                        .setEnrichedAt(Instant.EPOCH)
+                        .setPipelineVersion(pipelineVersion)
+                        .build()));
     }
 
     /** The raw article as fetched. */

@@ -4,7 +4,6 @@ import io.newsflow.enrich.steps.ArticleDraft;
 import io.newsflow.enrich.steps.EnrichmentStep;
 import io.newsflow.enrich.steps.StepProvider;
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.schemas.avro.Processing;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.deadletter.DeadLetters;
@@ -98,8 +97,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
             fail(record, "enrich.validate", invalid, null, null, null);
             return;
         }
-        EnrichedArticle.Builder out = start(raw);
-        ArticleDraft draft = new ArticleDraft(raw, out);
+        ArticleDraft draft = ArticleDraft.start(raw, options.pipelineVersion());
+        EnrichedArticle.Builder out = draft.out();
         if (!raw.getId().equals(record.key())) {
             // Kept, not refused: the output is keyed by the id, so downstream topics stay co-partitioned;
             // the producer is told through the warning and the enrich-rekeyed-total metric.
@@ -131,19 +130,6 @@ final class EnrichProcessor implements Processor<String, byte[], String, Outcome
         // carries none of the input's headers: a producer's header must not steer readers downstream.
         context.forward(record.withKey(raw.getId()).withValue((Outcome) new Outcome.Enriched(out.build()))
                 .withHeaders(new RecordHeaders()));
-    }
-
-    private EnrichedArticle.Builder start(RawArticle raw) {
-        return EnrichedArticle.newBuilder()
-                .setId(raw.getId())
-                .setUrl(raw.getUrl())
-                .setText("")
-                .setFetchedAt(raw.getFetchedAt())
-                .setSource(raw.getSource())
-                .setProcessing(Processing.newBuilder()
-                        .setEnrichedAt(Instant.EPOCH)
-                        .setPipelineVersion(options.pipelineVersion())
-                        .build());
     }
 
     private void fail(Record<String, byte[]> record, String stage, String reason, Throwable error,

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.steps;
 
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.schemas.avro.Processing;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.Source;
 import io.newsflow.schemas.avro.SourceKind;
@@ -66,10 +65,8 @@ public final class StepChain {
                 .setFetchedAt(Instant.parse("2024-05-06T07:08:09Z")).setHttpStatus(200)
                 .setContentType(contentType).setBody(ByteBuffer.wrap(page))
                 .setSource(new Source(SourceKind.FILE, "a1.html")).build();
-        EnrichedArticle.Builder out = EnrichedArticle.newBuilder().setId(raw.getId()).setUrl(raw.getUrl())
-                .setText("").setFetchedAt(raw.getFetchedAt()).setSource(raw.getSource())
-                .setProcessing(Processing.newBuilder().setEnrichedAt(Instant.EPOCH).setPipelineVersion("test").build());
-        ArticleDraft draft = new ArticleDraft(raw, out);
+        ArticleDraft draft = ArticleDraft.start(raw, "test");
+        EnrichedArticle.Builder out = draft.out();
         for (EnrichmentStep step : steps) {
             if (text != null && step.required()) {
                 out.setText(text).setTitle(title); // extraction is replaced by the given title and text
