@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", description = "Articles enriched before measuring, to load models and warm the JIT (default ${DEFAULT-VALUE}).")
     int warmup = 50;
+
+    @Option(names = "--history-days", description = "Date the warm-up articles evenly over this many past days (fetch time and record time), so that the measured articles meet state stores as a service running that long has them: every time segment of the windowed stores in use (default ${DEFAULT-VALUE}: all dated now).")
+    double historyDays;
 
     @Option(names = "--loop", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After the pipeline, run the same steps on the same articles in a plain loop on as many threads, and print both (default: ${DEFAULT-VALUE}; --no-loop skips it).")
@@ -163,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
             warmUp(bootstrap, topics, topicNames, warm, consumer, err);
             meter.start();
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() ->
-                    produce(bootstrap, topics, raw, produced, rate));
+                    produce(bootstrap, topics, raw, produced, rate, false));
             int deadLetters = 0;
             long lastProgress = System.nanoTime();
             long lastNew = System.nanoTime();
@@ -218,7 +222,10 @@ final class BenchCommand implements Callable<Integer> {
         if (warm.isEmpty()) {
             return;
         }
-        produce(bootstrap, topics, warm, new AtomicInteger(), 0);
+        if (historyDays > 0) {
+            dateOverPast(warm, Duration.ofMillis((long) (historyDays * Duration.ofDays(1).toMillis())));
+        }
+        produce(bootstrap, topics, warm, new AtomicInteger(), 0, historyDays > 0);
         int seen = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         while (seen < warm.size() && System.nanoTime() < deadline) {
@@ -229,9 +236,23 @@ final class BenchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "bench: %d warm-up articles enriched (not measured)%n", seen);
     }
 
-    /** Sends the articles, at {@code perSecond} (open loop) or, when 0, as fast as possible. */
+    /**
+     * Spreads the articles' fetch times evenly over the {@code span} before now, oldest first; {@link
+     * #produce} stamps each record with its article's fetch time when it is not now. Ten minutes short
+     * of now, so the last of them stays clear of the measured articles.
+     */
+    private static void dateOverPast(List<RawArticle> warm, Duration span) {
+        long end = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+        long start = end - span.toMillis();
+        for (int i = 0; i < warm.size(); i++) {
+            warm.get(i).setFetchedAt(Instant.ofEpochMilli(start + span.toMillis() * i / warm.size()));
+        }
+    }
+
+    /** Sends the articles, at {@code perSecond} (open loop) or, when 0, as fast as possible; each record
+     * stamped with its article's fetch time if {@code datedByFetch}. */
     private static void produce(String bootstrap, Topics topics, List<RawArticle> raw, AtomicInteger produced,
-                                double perSecond) {
+                                double perSecond, boolean datedByFetch) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, perSecond > 0 ? 0 : 20,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
@@ -250,7 +271,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 RawArticle a = raw.set(i, null); // sent pages need not stay on the heap being measured
                 // Null: stamped at send. Open loop: stamped when due, so waiting in the producer counts too.
-                producer.send(new ProducerRecord<>(topics.raw().name(), null, due, a.getId(), a));
+                // Warm-up dated in the past (--history-days): stamped with its fetch time.
+                Long stamp = datedByFetch ? Long.valueOf(a.getFetchedAt().toEpochMilli()) : due;
+                producer.send(new ProducerRecord<>(topics.raw().name(), null, stamp, a.getId(), a));
                 produced.incrementAndGet();
             }
         } catch (InterruptedException e) {
