@@ -60,7 +60,7 @@ public final class KeywordsStep implements EnrichmentStep {
     }
 
     /**
-     * The step of one task: counts flushed every {@code keywords.flush-interval-seconds} (default 10)
+     * The step of one task: counts flushed every {@code keywords.flush-interval-seconds} (default 30)
      * or when more than {@code keywords.flush-max-terms} distinct terms wait (default 200,000, some
      * 20 MB), store sums cached for {@code keywords.cache-terms} terms (default 100,000).
      */
@@ -68,7 +68,7 @@ public final class KeywordsStep implements EnrichmentStep {
         WindowStore<String, Long> store = stores.store(STORE);
         TermCounts counts = new TermCounts(store, retention(settings), settings.getInt("keywords.flush-max-terms", 200_000),
                 settings.getInt("keywords.cache-terms", 100_000));
-        stores.schedule(Duration.ofSeconds(settings.getInt("keywords.flush-interval-seconds", 10)), counts::flush);
+        stores.schedule(Duration.ofSeconds(settings.getInt("keywords.flush-interval-seconds", 30)), counts::flush);
         return new KeywordsStep(extractor, counts, settings.getInt("keywords.max", 10),
                 TextCap.maxChars(settings, NAME, DEFAULT_MAX_CHARS));
     }

@@ -65,6 +65,37 @@ class TermCountsTest {
         assertThat(same).isEqualTo(texts.size());
     }
 
+    /**
+     * A flush adds to the sums the previous one wrote without reading them back when it remembers
+     * them; with a memo of one term, most are read back: the store holds the same sums either way,
+     * also for a late article of an earlier day flushed after today's.
+     */
+    @Test
+    void storeSumsStayExactAcrossFlushesWhateverTheMemoHolds() {
+        Instant yesterday = DAY.minus(Duration.ofDays(1));
+        for (int memo : new int[] {1, 1_000}) {
+            WindowStore<String, Long> store = store();
+            TermCounts counts = new TermCounts(store, Duration.ofDays(7), 1_000, memo);
+            for (int flush = 0; flush < 4; flush++) {
+                counts.add(List.of("harbour", "bridge", "ferry" + flush), DAY);
+                counts.add(List.of("harbour"), DAY);
+                if (flush == 2) {
+                    counts.add(List.of("harbour", "tunnel"), yesterday);
+                }
+                counts.flush();
+            }
+            long today = TermCounts.windowOf(DAY.toEpochMilli());
+            long before = TermCounts.windowOf(yesterday.toEpochMilli());
+            assertThat(store.fetch("harbour", today)).as("memo %d", memo).isEqualTo(8L);
+            assertThat(store.fetch("bridge", today)).isEqualTo(4L);
+            assertThat(store.fetch("ferry3", today)).isEqualTo(1L);
+            assertThat(store.fetch(TermCounts.DOCUMENTS, today)).isEqualTo(8L);
+            assertThat(store.fetch("harbour", before)).isEqualTo(1L);
+            assertThat(store.fetch("tunnel", before)).isEqualTo(1L);
+            assertThat(counts.asOf(DAY).frequency("harbour")).isEqualTo(9L);
+        }
+    }
+
     @Test
     void writesEachTermOnceAFlushWithTheSumOfItsArticles() {
         WindowStore<String, Long> store = store();
