@@ -302,4 +302,15 @@ class ArticleBodyTest {
         assertThat(body(page(html))).contains("Linked headline number 1 about the budget", "via Other Example",
                 "number 5").doesNotContain("About us", "Links of the day");
     }
+
+    @Test
+    void keepsSubheadingsWhoseAnchorIdsHoldFurnitureWords() {
+        // Heading ids are anchors made from the heading's text for a table of contents; a navigation block
+        // named "nav" by its id is still furniture.
+        String html = "<article>" + prose(1) + "<h3 id='nav-only-the-foil-remains'>Only the foil remains</h3>"
+                + prose(2) + "<h2 id='share-of-the-vote'>Share of the vote</h2>" + prose(3) + "</article>"
+                + "<div id='nav'><a href='/a'>Section A</a> <a href='/b'>Section B</a></div>";
+        assertThat(body(page(html))).contains("Only the foil remains", "Share of the vote", "Paragraph 3")
+                .doesNotContain("Section A");
+    }
 }
