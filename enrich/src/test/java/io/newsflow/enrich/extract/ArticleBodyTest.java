@@ -313,4 +313,14 @@ class ArticleBodyTest {
         assertThat(body(page(html))).contains("Only the foil remains", "Share of the vote", "Paragraph 3")
                 .doesNotContain("Section A");
     }
+
+    @Test
+    void dropsCaptionsThatCloseWithAPhotoCreditButKeepsParagraphsCitingASource() {
+        String html = "<article>" + prose(1) + "<p>The harbour at dusk, with the last ferries of the day coming "
+                + "back from the islands. \u00a9 Agency / Jane Roe</p>" + prose(2)
+                + "<p>Investigators said on Monday that a technical fault, not sabotage, caused both outages at the "
+                + "plant. (Source: Regional Radio)</p></article>";
+        assertThat(body(page(html))).contains("Paragraph 2", "not sabotage, caused both outages")
+                .doesNotContain("last ferries", "Jane Roe");
+    }
 }

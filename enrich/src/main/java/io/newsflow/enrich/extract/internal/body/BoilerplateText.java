@@ -157,6 +157,29 @@ final class BoilerplateText {
             + "afp|dpa|reuters|ap|epa|imago( images)?|picture alliance|shutterstock|istock)\\)?|(afp|dpa|epa|reuters|"
             + "imago|ap) ?/.{0,50}|.{0,80}, (photo|foto|bild)\\s*:)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Longest caption {@link #isCaptionWithCredit} tests: a sentence or two about a picture. */
+    private static final int MAX_CAPTION_LENGTH = 250;
+    /**
+     * A photo credit closing a line: "© Agency / Name", "(Foto: Name)", ", photo: Name". Sources ("(Quelle:
+     * SWR)") are left out: they close news paragraphs too.
+     */
+    private static final Pattern CLOSING_CREDIT = Pattern.compile("(\\s(\\u00a9|\\u24d2)\\s*[^.!?\\u00a9]{1,60}"
+            + "|\\((foto|fotos|photo|photos|bild|bilder|image|credit|crédit|crédito)( credit)?\\s*:[^)]{1,60}\\)"
+            + "|[,.]\\s(foto|photo|bild)\\s*:[^.!?]{1,60})\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * A caption that ends with its picture's credit ("Der Hafen am Abend. © dpa"): article sentences do not
+     * close with a copyright sign or a photographer's name, so the line describes a picture.
+     */
+    private static boolean isCaptionWithCredit(String lower) {
+        if (lower.length() > MAX_CAPTION_LENGTH || lower.indexOf('\u00a9') < 0 && lower.indexOf('\u24d2') < 0
+                && !lower.contains("foto") && !lower.contains("photo") && !lower.contains("bild")
+                && !lower.contains("image") && !lower.contains("cr\u00e9dit")) {
+            return false;
+        }
+        return CLOSING_CREDIT.matcher(lower).find();
+    }
+
     /** Stores and platforms an "get our app" notice names. */
     private static final String[] APP_STORES = {" ios", "android", "app store", "google play", "play store"};
     private static final String[] DOWNLOAD = {"download", "herunterladen", "laden sie", "télécharg", "descarg",
@@ -196,7 +219,7 @@ final class BoilerplateText {
         if (isBareUrl(lower)) {
             return true;
         }
-        if (isNotice(lower)) {
+        if (isNotice(lower) || isCaptionWithCredit(lower)) {
             return true;
         }
         if (s.length() > MAX_LENGTH) {
