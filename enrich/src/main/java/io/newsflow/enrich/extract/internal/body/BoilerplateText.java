@@ -120,8 +120,7 @@ final class BoilerplateText {
         if (lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe"))) {
             return true;
         }
-        if (lower.startsWith("follow ") && (lower.contains("twitter") || lower.contains("facebook")
-                || lower.contains("instagram"))) {
+        if (isFollowPrompt(lower) || containsAny(lower, REACHED_AT)) {
             return true;
         }
         return lower.contains(" by") && CREDIT.matcher(lower).lookingAt();
@@ -178,6 +177,25 @@ final class BoilerplateText {
             return false;
         }
         return CLOSING_CREDIT.matcher(lower).find();
+    }
+
+    /** Invitations to follow the site or the author, in the languages most news is written in. */
+    private static final String[] FOLLOW = {"follow us on", "follow us at", "follow him on", "follow her on",
+        "follow them on", "follow me on", "folgen sie uns auf", "folge uns auf", "folge mir auf", "folgen sie mir auf",
+        "suivez-nous sur", "suivez-moi sur", "síguenos en", "sígueme en", "seguici su", "seguimi su",
+        "obserwuj nas na", "volg ons op"};
+    private static final String[] NETWORKS = {"twitter", "facebook", "instagram", "tiktok", "linkedin", "mastodon",
+        "bluesky", "youtube"};
+    /** How an author's contact line gives an address ("Jane Roe can be reached at jane@example.com"). */
+    private static final String[] REACHED_AT = {"can be reached at", "may be reached at", "can be contacted at"};
+
+    /**
+     * "Follow The Times on Twitter", "... Follow her on Instagram @name": a line opening with "follow", or
+     * inviting to follow us or the author anywhere in it, that names a social network is a site's or an
+     * author's signature line.
+     */
+    private static boolean isFollowPrompt(String lower) {
+        return (lower.startsWith("follow ") || containsAny(lower, FOLLOW)) && containsAny(lower, NETWORKS);
     }
 
     /** Stores and platforms an "get our app" notice names. */

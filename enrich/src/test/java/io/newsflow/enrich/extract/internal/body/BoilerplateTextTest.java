@@ -121,4 +121,21 @@ class BoilerplateTextTest {
     void keepsProseThatMentionsPicturesOrSources(String line) {
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Have a tip? Jane Roe can be reached at jane@example.com. Follow her on Twitter @janeroe.",
+        "Jane Roe's book about the harbour is out now. Follow her on Instagram @janeroe.",
+        "Follow The Daily Example on Facebook and Twitter.", "Folgen Sie uns auf Instagram und Facebook!",
+        "Suivez-nous sur Twitter et Facebook", "Síguenos en Instagram"})
+    void recognisesFollowPromptsAndContactLinesOfAuthors(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Thousands follow him wherever he goes, though he has never used Twitter or Facebook.",
+        "The minister told supporters to follow the rules, a post that Twitter users mocked for days.",
+        "Investigators said the suspect could be reached at home only after the storm had passed."})
+    void keepsProseAboutFollowersAndSocialNetworks(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
 }
