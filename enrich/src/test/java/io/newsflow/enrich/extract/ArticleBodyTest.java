@@ -323,4 +323,23 @@ class ArticleBodyTest {
         assertThat(body(page(html))).contains("Paragraph 2", "not sabotage, caused both outages")
                 .doesNotContain("last ferries", "Jane Roe");
     }
+
+    @Test
+    void keepsALeadParagraphThatRepeatsTheDescriptionButDropsAOneLineSubtitle() {
+        String lead = "The harbour authority will close the old ferry terminal in spring. Passengers are to use the new "
+                + "pier, which opens in March after two years of building work and a long dispute over its cost.";
+        String dek = "A new pier opens in March after two years of work.";
+        String story = "<div class='teaser-text'><p>" + lead + "</p></div><div class='text'>" + prose(1) + prose(2)
+                + prose(3) + "</div>";
+        String subtitled = "<div class='hero'><p class='dek'>" + dek + "</p></div><div class='text'>" + prose(1)
+                + prose(2) + prose(3) + "</div>";
+        assertThat(body(withDescription(lead, story))).startsWith("The harbour authority").contains("Paragraph 3");
+        assertThat(body(withDescription(dek, subtitled))).startsWith("Paragraph 1").doesNotContain("new pier");
+    }
+
+    private static byte[] withDescription(String description, String bodyHtml) {
+        return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>T</title><meta name=\"description\" content=\""
+                + description + "\"></head><body><article>" + bodyHtml + "</article></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
