@@ -302,4 +302,44 @@ class ArticleBodyTest {
         assertThat(body(page(html))).contains("Linked headline number 1 about the budget", "via Other Example",
                 "number 5").doesNotContain("About us", "Links of the day");
     }
+
+    @Test
+    void keepsSubheadingsWhoseAnchorIdsHoldFurnitureWords() {
+        // Heading ids are anchors made from the heading's text for a table of contents; a navigation block
+        // named "nav" by its id is still furniture.
+        String html = "<article>" + prose(1) + "<h3 id='nav-only-the-foil-remains'>Only the foil remains</h3>"
+                + prose(2) + "<h2 id='share-of-the-vote'>Share of the vote</h2>" + prose(3) + "</article>"
+                + "<div id='nav'><a href='/a'>Section A</a> <a href='/b'>Section B</a></div>";
+        assertThat(body(page(html))).contains("Only the foil remains", "Share of the vote", "Paragraph 3")
+                .doesNotContain("Section A");
+    }
+
+    @Test
+    void dropsCaptionsThatCloseWithAPhotoCreditButKeepsParagraphsCitingASource() {
+        String html = "<article>" + prose(1) + "<p>The harbour at dusk, with the last ferries of the day coming "
+                + "back from the islands. \u00a9 Agency / Jane Roe</p>" + prose(2)
+                + "<p>Investigators said on Monday that a technical fault, not sabotage, caused both outages at the "
+                + "plant. (Source: Regional Radio)</p></article>";
+        assertThat(body(page(html))).contains("Paragraph 2", "not sabotage, caused both outages")
+                .doesNotContain("last ferries", "Jane Roe");
+    }
+
+    @Test
+    void keepsALeadParagraphThatRepeatsTheDescriptionButDropsAOneLineSubtitle() {
+        String lead = "The harbour authority will close the old ferry terminal in spring. Passengers are to use the new "
+                + "pier, which opens in March after two years of building work and a long dispute over its cost.";
+        String dek = "A new pier opens in March after two years of work.";
+        String story = "<div class='teaser-text'><p>" + lead + "</p></div><div class='text'>" + prose(1) + prose(2)
+                + prose(3) + "</div>";
+        String subtitled = "<div class='hero'><p class='dek'>" + dek + "</p></div><div class='text'>" + prose(1)
+                + prose(2) + prose(3) + "</div>";
+        assertThat(body(withDescription(lead, story))).startsWith("The harbour authority").contains("Paragraph 3");
+        assertThat(body(withDescription(dek, subtitled))).startsWith("Paragraph 1").doesNotContain("new pier");
+    }
+
+    private static byte[] withDescription(String description, String bodyHtml) {
+        return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>T</title><meta name=\"description\" content=\""
+                + description + "\"></head><body><article>" + bodyHtml + "</article></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -120,8 +120,7 @@ final class BoilerplateText {
         if (lower.contains("newsletter") && (lower.contains("sign up") || lower.contains("subscribe"))) {
             return true;
         }
-        if (lower.startsWith("follow ") && (lower.contains("twitter") || lower.contains("facebook")
-                || lower.contains("instagram"))) {
+        if (isFollowPrompt(lower) || containsAny(lower, REACHED_AT)) {
             return true;
         }
         return lower.contains(" by") && CREDIT.matcher(lower).lookingAt();
@@ -156,6 +155,48 @@ final class BoilerplateText {
     private static final Pattern AGENCY_CREDIT = Pattern.compile("^(.{0,50}(/|\\(|foto:|photo:|©)\\s*(getty( images)?|"
             + "afp|dpa|reuters|ap|epa|imago( images)?|picture alliance|shutterstock|istock)\\)?|(afp|dpa|epa|reuters|"
             + "imago|ap) ?/.{0,50}|.{0,80}, (photo|foto|bild)\\s*:)\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Longest caption {@link #isCaptionWithCredit} tests: a sentence or two about a picture. */
+    private static final int MAX_CAPTION_LENGTH = 250;
+    /**
+     * A photo credit closing a line: "© Agency / Name", "(Foto: Name)", ", photo: Name". Sources ("(Quelle:
+     * SWR)") are left out: they close news paragraphs too.
+     */
+    private static final Pattern CLOSING_CREDIT = Pattern.compile("(\\s(\\u00a9|\\u24d2)\\s*[^.!?\\u00a9]{1,60}"
+            + "|\\((foto|fotos|photo|photos|bild|bilder|image|credit|crédit|crédito)( credit)?\\s*:[^)]{1,60}\\)"
+            + "|[,.]\\s(foto|photo|bild)\\s*:[^.!?]{1,60})\\W*$", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * A caption that ends with its picture's credit ("Der Hafen am Abend. © dpa"): article sentences do not
+     * close with a copyright sign or a photographer's name, so the line describes a picture.
+     */
+    private static boolean isCaptionWithCredit(String lower) {
+        if (lower.length() > MAX_CAPTION_LENGTH || lower.indexOf('\u00a9') < 0 && lower.indexOf('\u24d2') < 0
+                && !lower.contains("foto") && !lower.contains("photo") && !lower.contains("bild")
+                && !lower.contains("image") && !lower.contains("cr\u00e9dit")) {
+            return false;
+        }
+        return CLOSING_CREDIT.matcher(lower).find();
+    }
+
+    /** Invitations to follow the site or the author, in the languages most news is written in. */
+    private static final String[] FOLLOW = {"follow us on", "follow us at", "follow him on", "follow her on",
+        "follow them on", "follow me on", "folgen sie uns auf", "folge uns auf", "folge mir auf", "folgen sie mir auf",
+        "suivez-nous sur", "suivez-moi sur", "síguenos en", "sígueme en", "seguici su", "seguimi su",
+        "obserwuj nas na", "volg ons op"};
+    private static final String[] NETWORKS = {"twitter", "facebook", "instagram", "tiktok", "linkedin", "mastodon",
+        "bluesky", "youtube"};
+    /** How an author's contact line gives an address ("Jane Roe can be reached at jane@example.com"). */
+    private static final String[] REACHED_AT = {"can be reached at", "may be reached at", "can be contacted at"};
+
+    /**
+     * "Follow The Times on Twitter", "... Follow her on Instagram @name": a line opening with "follow", or
+     * inviting to follow us or the author anywhere in it, that names a social network is a site's or an
+     * author's signature line.
+     */
+    private static boolean isFollowPrompt(String lower) {
+        return (lower.startsWith("follow ") || containsAny(lower, FOLLOW)) && containsAny(lower, NETWORKS);
+    }
 
     /** Stores and platforms an "get our app" notice names. */
     private static final String[] APP_STORES = {" ios", "android", "app store", "google play", "play store"};
@@ -196,7 +237,7 @@ final class BoilerplateText {
         if (isBareUrl(lower)) {
             return true;
         }
-        if (isNotice(lower)) {
+        if (isNotice(lower) || isCaptionWithCredit(lower)) {
             return true;
         }
         if (s.length() > MAX_LENGTH) {

@@ -26,6 +26,8 @@ final class TextRenderer implements NodeFilter {
     private static final int MIN_LINK_LIST_ITEMS = 3;
     private static final int LINK_LIST_MIN_LINK_PERCENT = 35;
     private static final int MAX_LINKS_IN_SENTENCE = 2;
+    /** A standfirst this long is a lead paragraph rather than a one-line subtitle: see {@link #isStandfirst}. */
+    private static final int MIN_LEAD_CHARS = 150;
 
     /** Pre-sized for a typical article, so that the buffer is rarely regrown while rendering. */
     private final StringBuilder out = new StringBuilder(8192);
@@ -187,11 +189,13 @@ final class TextRenderer implements NodeFilter {
 
     /**
      * The summary under a headline often repeats the meta description; it is not body text unless it
-     * sits among the body's paragraphs (then it is the lead paragraph that the description quotes).
+     * sits among the body's paragraphs (then it is the lead paragraph that the description quotes) or is
+     * itself a paragraph: a one-line subtitle (a "dek") is a headline's companion, a lead of a few
+     * sentences opens the story.
      */
     private boolean isStandfirst(Element e, BlockStats.Stat s) {
         BlockStats.Stat rootStat = stats.get(root);
-        if (standfirst == null || standfirst.length() < 30 || rootStat == null
+        if (standfirst == null || standfirst.length() < 30 || standfirst.length() >= MIN_LEAD_CHARS || rootStat == null
                 || rootStat.all < standfirst.length() * 3 || s.all < standfirst.length() * 0.8
                 || s.all > standfirst.length() * 1.3 || !TextMatch.normalize(e.text()).equals(standfirst)) {
             return false;

@@ -35,7 +35,7 @@ record ElementNames(String cls, String id, String role, String itemprop, String 
         for (Attribute a : e.attributes()) {
             switch (a.getKey()) {
                 case "class" -> cls = a.getValue().trim();
-                case "id" -> id = a.getValue();
+                case "id" -> id = isHeading(e) ? "" : a.getValue();
                 case "role" -> role = a.getValue();
                 case "itemprop" -> itemprop = a.getValue();
                 case "rel" -> rel = a.getValue();
@@ -47,5 +47,14 @@ record ElementNames(String cls, String id, String role, String itemprop, String 
             }
         }
         return new ElementNames(cls, id, role, itemprop, rel, style, hidden);
+    }
+
+    /**
+     * Whether {@code e} is a heading (h1-h6), whose id is an anchor made from its own text for a table of
+     * contents to link to ("nav-the-results", "comments-from-readers"), not a name for its role: it is not read.
+     */
+    private static boolean isHeading(Element e) {
+        String tag = e.normalName();
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
     }
 }

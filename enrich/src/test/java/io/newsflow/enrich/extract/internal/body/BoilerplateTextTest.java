@@ -102,4 +102,40 @@ class BoilerplateTextTest {
         // Editorial disclaimers stay: one benchmark counts them as article text, the other does not.
         assertThat(BoilerplateText.isFurniture(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Der Hafen am Abend, kurz bevor die letzten F\u00e4hren von den Inseln zur\u00fcckkehren. \u00a9 dpa",
+        "Die Stadt am Fluss, aufgenommen vom Turm der Kirche aus. | \u00a9 Agentur / Jane Roe",
+        "Sunset over the harbour as the ferries come back from the islands at the end of a long day. (Photo: Jane Roe)",
+        "Jane Roe, the new director of the museum, at the opening of the exhibition, photo: Museum archive",
+        "Un ferry au port, au petit matin, avant le d\u00e9part vers les \u00eeles. (Cr\u00e9dit : Agence)"})
+    void recognisesCaptionsThatCloseWithAPhotoCredit(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Die Ermittlungen zum Fall gehen weiter, teilte die Polizei am Montag mit. (Quelle: SWR)",
+        "The museum showed one photo: a harbour at dawn, painted in 1890 by an unknown artist from the coast.",
+        "Er zeigte uns das Bild, das er in Paris gemalt hatte, und erz\u00e4hlte von seiner Zeit dort.",
+        "(a) the first option, (b) the second option and (c) the third option were put to the vote."})
+    void keepsProseThatMentionsPicturesOrSources(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Have a tip? Jane Roe can be reached at jane@example.com. Follow her on Twitter @janeroe.",
+        "Jane Roe's book about the harbour is out now. Follow her on Instagram @janeroe.",
+        "Follow The Daily Example on Facebook and Twitter.", "Folgen Sie uns auf Instagram und Facebook!",
+        "Suivez-nous sur Twitter et Facebook", "Síguenos en Instagram"})
+    void recognisesFollowPromptsAndContactLinesOfAuthors(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Thousands follow him wherever he goes, though he has never used Twitter or Facebook.",
+        "The minister told supporters to follow the rules, a post that Twitter users mocked for days.",
+        "Investigators said the suspect could be reached at home only after the storm had passed."})
+    void keepsProseAboutFollowersAndSocialNetworks(String line) {
+        assertThat(BoilerplateText.isFurniture(line)).isFalse();
+    }
 }
