@@ -40,7 +40,8 @@ final class UnreadMarkup {
      * base URL, MathML's encoding, an isindex's action and prompt). All others (data-*, src, srcset,
      * title, alt, aria-*, event handlers: 28% of a news page's attributes) are left out of start tags,
      * except inside svg and math and on formatting elements (see {@link #FORMATTING}). An anchor keeps
-     * its href, but not the value: only whether a link has one is read. A rule that comes to read
+     * its href, but not the value: only whether a link has one is read (Markdown output asks for the values,
+     * see {@link #findKeepingLinkTargets}). A rule that comes to read
      * another attribute must add it here, or it will find it missing ({@code ReadAttributesTest} reads the
      * rules' sources to check that none does).
      */
