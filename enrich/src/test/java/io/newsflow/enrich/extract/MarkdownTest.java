@@ -50,6 +50,19 @@ class MarkdownTest {
     }
 
     @Test
+    void keepsTextAfterANestedListInItsOwnItem() {
+        String md = md("<article>" + prose(1) + "<ul><li>Second point<ul><li>Nested detail one</li>"
+                + "<li>Nested detail two</li></ul>and what follows it</li><li>Third point</li></ul>" + prose(2)
+                + "<ol><li>Step three<ol><li>Inner step</li></ol>then <em>back</em> in step three</li></ol>" + prose(3)
+                + "</article>");
+        // Without the blank line the text would read as a lazy continuation of the last nested item.
+        assertThat(md).contains("menu label.\n\n- Second point\n  - Nested detail one\n  - Nested detail two\n\n"
+                + "  and what follows it\n- Third point\n\nParagraph 2");
+        assertThat(md).contains("menu label.\n\n1. Step three\n   1. Inner step\n\n   then *back* in step three\n\n"
+                + "Paragraph 3");
+    }
+
+    @Test
     void makesRelativeLinksAbsolute() {
         String md = md("<article>" + prose(1) + "<p>" + sentence(2) + " Read the <a href=\"/reports/park?id=4\">"
                 + "council report</a>, the <a href=\"budget.pdf\">budget</a> and <a href=\"javascript:void(0)\">"

@@ -28,6 +28,8 @@ final class MarkdownFrames {
         int count;
         /** Whether {@code open} is still to be written, before the element's first text. */
         boolean pending = true;
+        /** For a list item: whether a list nested in it has ended and no line has started in the item since. */
+        boolean listEnded;
 
         Frame(Element element, Kind kind, String open, String close, int columns) {
             this.element = element;
@@ -39,7 +41,7 @@ final class MarkdownFrames {
     }
 
     /** The frames' changing state at a {@link MarkdownWriter.Mark}, outermost first. */
-    record State(int[] counts, boolean[] pendings) {
+    record State(int[] counts, boolean[] pendings, boolean[] listsEnded) {
     }
 
     private final List<Frame> frames = new ArrayList<>();
@@ -87,11 +89,13 @@ final class MarkdownFrames {
     State state() {
         int[] counts = new int[frames.size()];
         boolean[] pendings = new boolean[frames.size()];
+        boolean[] listsEnded = new boolean[frames.size()];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = frames.get(i).count;
             pendings[i] = frames.get(i).pending;
+            listsEnded[i] = frames.get(i).listEnded;
         }
-        return new State(counts, pendings);
+        return new State(counts, pendings, listsEnded);
     }
 
     /** Restores {@code state} to the frames open when it was taken, which are open still. */
@@ -99,6 +103,7 @@ final class MarkdownFrames {
         for (int i = 0; i < state.counts().length; i++) {
             frames.get(i).count = state.counts()[i];
             frames.get(i).pending = state.pendings()[i];
+            frames.get(i).listEnded = state.listsEnded()[i];
         }
     }
 

@@ -177,7 +177,7 @@ final class MarkdownWriter {
     private void finish(Frame f) {
         switch (f.kind) {
             case HEADING, QUOTE, TABLE -> breakLine(PARAGRAPH);
-            case LIST -> breakLine(frames.inside(Kind.ITEM) ? LINE : PARAGRAPH);
+            case LIST -> endList();
             case ITEM -> breakLine(LINE);
             case PRE -> {
                 if (!f.pending) {
@@ -202,6 +202,18 @@ final class MarkdownWriter {
             case CELL -> {
                 // Its text is all it has.
             }
+        }
+    }
+
+    /**
+     * Ends a list: a nested one with a line break only, in case the next item follows, but text that
+     * follows in the item it is nested in needs a blank line, or it would continue the list's last item.
+     */
+    private void endList() {
+        Frame item = frames.innermost(Kind.ITEM);
+        breakLine(item != null ? LINE : PARAGRAPH);
+        if (item != null && !frames.inside(Kind.HEADING) && !frames.inside(Kind.CELL)) {
+            item.listEnded = true;
         }
     }
 
@@ -297,6 +309,11 @@ final class MarkdownWriter {
     /** Writes the pending break or space and, on a new line, its prefix: quote marks, list markers or indent. */
     private void startLine() {
         if (pendingBreak != NONE) {
+            Frame item = frames.innermost(Kind.ITEM);
+            if (item != null && item.listEnded) {
+                pendingBreak = PARAGRAPH;
+                item.listEnded = false;
+            }
             if (!out.isEmpty()) {
                 switch (pendingBreak) {
                     case LINE -> out.append('\n');
