@@ -63,6 +63,16 @@ class MarkdownTest {
     }
 
     @Test
+    void startsNumberingWhereTheListSays() {
+        String md = md("<article>" + prose(1) + "<ol start=\"9\"><li>Ninth step</li><li>Tenth step<ol start=\"3\">"
+                + "<li>Inner step</li></ol></li></ol>" + prose(2) + "<ol start=\"soon\"><li>Plain start</li></ol>"
+                + prose(3) + "</article>");
+        // A list that does not start at 1 cannot interrupt a paragraph, so a nested one follows a blank line.
+        assertThat(md).contains("menu label.\n\n9. Ninth step\n10. Tenth step\n\n    3. Inner step\n\nParagraph 2")
+                .contains("menu label.\n\n1. Plain start\n\nParagraph 3");
+    }
+
+    @Test
     void makesRelativeLinksAbsolute() {
         String md = md("<article>" + prose(1) + "<p>" + sentence(2) + " Read the <a href=\"/reports/park?id=4\">"
                 + "council report</a>, the <a href=\"budget.pdf\">budget</a> and <a href=\"javascript:void(0)\">"

@@ -6,10 +6,11 @@ import java.util.Locale;
 import org.jsoup.nodes.Element;
 
 /**
- * How {@link MarkdownWriter} writes a table, a code block or markup around inline content, decided from the
- * element as it is entered, before its content is walked: a table's columns if it can be a pipe table, a
- * code block's fence and language, and whether markup would span blocks. Apart from the writer because
- * these look ahead at the element's subtree, which the writer, told one node at a time, never does.
+ * How {@link MarkdownWriter} writes a table, a code block, a list or markup around inline content, decided
+ * from the element as it is entered, before its content is walked: a table's columns if it can be a pipe
+ * table, a code block's fence and language, an ordered list's first number, and whether markup would span
+ * blocks. Apart from the writer because these look ahead at the element's subtree, which the writer, told
+ * one node at a time, never does.
  */
 final class MarkdownBlocks {
 
@@ -42,6 +43,12 @@ final class MarkdownBlocks {
             }
         }
         return "";
+    }
+
+    /** An ordered list's first number: its {@code start}, if a number Markdown can write (up to nine digits). */
+    static int listStart(Element ol) {
+        String start = ol.attr("start").strip();
+        return start.matches("[0-9]{1,9}") ? Integer.parseInt(start) : 1;
     }
 
     /**

@@ -90,10 +90,7 @@ final class MarkdownWriter {
                 breakLine(PARAGRAPH);
                 frames.push(new Frame(e, Kind.HEADING, "#".repeat(tag.charAt(1) - '0') + " ", null, 0));
             }
-            case "ul", "ol" -> {
-                breakLine(frames.inside(Kind.ITEM) ? LINE : PARAGRAPH);
-                frames.push(new Frame(e, Kind.LIST, tag, null, 0));
-            }
+            case "ul", "ol" -> openList(e, tag);
             case "li" -> {
                 breakLine(LINE);
                 Frame list = frames.innermost(Kind.LIST);
@@ -203,6 +200,20 @@ final class MarkdownWriter {
                 // Its text is all it has.
             }
         }
+    }
+
+    /**
+     * Opens a list; an ordered one numbers from its {@code start}. Nested in an item that has text, it
+     * follows on the next line, unless it starts at another number than 1: such a list cannot interrupt
+     * a paragraph, and would read as the item's text without a blank line before it.
+     */
+    private void openList(Element e, String tag) {
+        int start = tag.equals("ol") ? MarkdownBlocks.listStart(e) : 1;
+        Frame item = frames.innermost(Kind.ITEM);
+        breakLine(item == null || start != 1 && !item.pending ? PARAGRAPH : LINE);
+        Frame list = new Frame(e, Kind.LIST, tag, null, 0);
+        list.count = start - 1;
+        frames.push(list);
     }
 
     /**

@@ -36,18 +36,18 @@ final class UnreadMarkup {
 
     /**
      * Attributes that are read: by the extractor (names, microdata, meta tags, dates, hidden styles,
-     * language, links to the canonical page) and by the tree builder itself (a hidden input's type, the
-     * base URL, MathML's encoding, an isindex's action and prompt). All others (data-*, src, srcset,
-     * title, alt, aria-*, event handlers: 28% of a news page's attributes) are left out of start tags,
-     * except inside svg and math and on formatting elements (see {@link #FORMATTING}). An anchor keeps
-     * its href, but not the value: only whether a link has one is read (Markdown output asks for the values,
-     * see {@link #findKeepingLinkTargets}). A rule that comes to read
-     * another attribute must add it here, or it will find it missing ({@code ReadAttributesTest} reads the
-     * rules' sources to check that none does).
+     * language, links to the canonical page, an ordered list's start for Markdown) and by the tree builder
+     * itself (a hidden input's type, the base URL, MathML's encoding, an isindex's action and prompt). All
+     * others (data-*, src, srcset, title, alt, aria-*, event handlers: 28% of a news page's attributes) are
+     * left out of start tags, except inside svg and math and on formatting elements (see {@link #FORMATTING}).
+     * An anchor keeps its href, but not the value: only whether a link has one is read (Markdown output asks
+     * for the values, see {@link #findKeepingLinkTargets}). A rule that comes to read another attribute must
+     * add it here, or it will find it missing ({@code ReadAttributesTest} reads the rules' sources to check
+     * that none does).
      */
     static final Set<String> READ_ATTRIBUTES = Set.of("class", "id", "role", "itemprop", "rel", "href", "content",
             "value", "name", "property", "http-equiv", "datetime", "pubdate", "hidden", "style", "type", "lang",
-            "xml:lang", "charset", "encoding", "action", "prompt");
+            "xml:lang", "charset", "encoding", "action", "prompt", "start");
     private static final String[][] READ = byFirstLetter(READ_ATTRIBUTES.toArray(String[]::new));
     /**
      * Formatting elements other than {@code a}: the tree builder keeps at most three open ones with
