@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Extracts articles from local pages, web pages (fetched with the ingest stage's fetcher: SSRF guard, size cap,
- * retries) or standard input, into one JSON object (the benchmarks' prediction format), one object per line, or
- * plain text. A page that cannot be read gets an "error" entry and the others go on; a URL that cannot be
+ * retries) or standard input, into one JSON object (the benchmarks' prediction format), one object per line,
+ * plain text or Markdown. A page that cannot be read gets an "error" entry and the others go on; a URL that cannot be
  * fetched or a file argument that does not exist is also said on stderr and makes the exit code 1. With
  * {@code --out} the file appears only once complete, so it is never half-written JSON.
  */
@@ -45,8 +45,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, description = "Write the output here instead of stdout.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "json|text",
-            description = "json: one object keyed by page id (default); text: the article text only.")
+    @Option(names = "--format", paramLabel = "json|text|markdown",
+            description = "json: one object keyed by page id (default); text: the article text only; markdown: the "
+                    + "article as Markdown under its title (with --jsonl: a \"markdown\" field).")
     String format = "json";
 
     @Option(names = "--jsonl", description = "One JSON object per line and page, with its id in an \"id\" field.")
@@ -70,11 +71,13 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         Format chosen = format();
         if (chosen == null) {
-            spec.commandLine().getErr().println("extract: --format must be json or text, not " + format);
+            spec.commandLine().getErr().println("extract: --format must be json, text or markdown, not " + format);
             return 2;
         }
+        // With --jsonl, "markdown" adds the field; the layout stays one object per line.
+        boolean markdown = format.toLowerCase(Locale.ROOT).equals("markdown");
         try (HttpFetcher fetcher = needsFetcher() ? new HttpFetcher(fetchOptions()) : null) {
-            extract(pages(fetcher), chosen);
+            extract(pages(fetcher), chosen, markdown);
         } catch (IOException e) {
             spec.commandLine().getErr().println("extract: cannot write the output: " + e);
             return 1;
@@ -84,15 +87,15 @@ final class ExtractCommand implements Callable<Integer> {
         return failures.isEmpty() ? 0 : 1;
     }
 
+    /** The layout asked for, or null for an unknown {@code --format}; {@code --jsonl} lays out any of them. */
     private Format format() {
-        if (jsonl) {
-            return Format.JSONL;
-        }
-        return switch (format.toLowerCase(Locale.ROOT)) {
+        Format named = switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> Format.JSON;
             case "text" -> Format.TEXT;
+            case "markdown" -> Format.MARKDOWN;
             default -> null;
         };
+        return named != null && jsonl ? Format.JSONL : named;
     }
 
     private boolean needsFetcher() {
@@ -162,10 +165,10 @@ final class ExtractCommand implements Callable<Integer> {
         return Input.of(url, r.body(), r.finalUri().toString(), r.contentType());
     }
 
-    private void extract(Iterable<Input> pages, Format chosen) throws IOException {
+    private void extract(Iterable<Input> pages, Format chosen, boolean markdown) throws IOException {
         if (out == null) {
             OutputStream stdout = new BufferedOutputStream(System.out);
-            BatchExtraction.write(pages, stdout, chosen);
+            BatchExtraction.write(pages, stdout, chosen, markdown);
             stdout.flush();
             return;
         }
@@ -173,7 +176,7 @@ final class ExtractCommand implements Callable<Integer> {
         Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
         try {
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial))) {
-                BatchExtraction.write(pages, file, chosen);
+                BatchExtraction.write(pages, file, chosen, markdown);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -34,6 +34,26 @@ class ExtractCommandTest {
             + "<p>The harbour bridge reopened on Monday after two years of repairs, the council said, and the first "
             + "buses crossed it at dawn while residents watched from the quay.</p></article></body></html>";
 
+    /** A page without a URL: its links are resolved against its canonical URL. */
+    private static final String MARKDOWN_PAGE = "<html><head><title>Harbour bridge reopens</title>"
+            + "<link rel=\"canonical\" href=\"https://news.example/city/bridge\"></head><body>"
+            + "<nav><a href=\"/\">Home</a> <a href=\"/city\">City</a></nav><article><h1>Harbour bridge reopens</h1>"
+            + "<p>The harbour bridge reopened on Monday after two years of repairs, the council said, and the first "
+            + "buses crossed it at dawn while residents watched from the quay.</p><h2>Traffic</h2>"
+            + "<p>Drivers who had taken the long road round the bay for two years said the reopening saved them "
+            + "half an hour each way, and shops on the quay expect busier weekends.</p>"
+            + "<ul><li>Buses cross the bridge every ten minutes from six in the morning</li>"
+            + "<li>Cyclists get a <a href=\"lanes\">new protected lane</a> on the seaward side</li></ul>"
+            + "<p>The council will publish traffic counts for the first month in the spring, it said.</p>"
+            + "</article></body></html>";
+    private static final String MARKDOWN_BODY = "The harbour bridge reopened on Monday after two years of repairs, "
+            + "the council said, and the first buses crossed it at dawn while residents watched from the quay.\n\n"
+            + "## Traffic\n\nDrivers who had taken the long road round the bay for two years said the reopening "
+            + "saved them half an hour each way, and shops on the quay expect busier weekends.\n\n"
+            + "- Buses cross the bridge every ten minutes from six in the morning\n"
+            + "- Cyclists get a [new protected lane](https://news.example/city/lanes) on the seaward side\n\n"
+            + "The council will publish traffic counts for the first month in the spring, it said.";
+
     @TempDir
     Path dir;
 
@@ -145,6 +165,48 @@ class ExtractCommandTest {
         } finally {
             System.setIn(stdin);
         }
+    }
+
+    @Test
+    void writesMarkdownUnderTheTitleWithLinksMadeAbsolute() throws IOException {
+        Path file = dir.resolve("story.html");
+        Files.writeString(file, MARKDOWN_PAGE, StandardCharsets.UTF_8);
+        Run run = run("--format", "markdown", file.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo("# Harbour bridge reopens\n\n" + MARKDOWN_BODY + "\n");
+    }
+
+    @Test
+    void separatesSeveralMarkdownPagesByARuleAndTheirId() throws IOException {
+        Files.writeString(dir.resolve("a-story.html"), MARKDOWN_PAGE, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("b-story.html"), PAGE, StandardCharsets.UTF_8);
+        Run run = run("--format", "MARKDOWN", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("<!-- a-story -->\n\n# Harbour bridge reopens\n\n" + MARKDOWN_BODY + "\n")
+                .contains("\n\n---\n\n<!-- b-story -->\n\n# Harbour bridge reopens\n\nThe harbour bridge reopened");
+    }
+
+    @Test
+    void addsAMarkdownFieldToJsonLinesAndKeepsTheText() throws IOException {
+        Path file = dir.resolve("story.html");
+        Files.writeString(file, MARKDOWN_PAGE, StandardCharsets.UTF_8);
+        Run withMarkdown = run("--jsonl", "--format", "markdown", file.toString());
+        Run plain = run("--jsonl", file.toString());
+        assertThat(withMarkdown.code()).isZero();
+        JsonNode line = new ObjectMapper().readTree(withMarkdown.out());
+        assertThat(line.get("id").asText()).isEqualTo("story");
+        assertThat(line.get("markdown").asText()).isEqualTo("# Harbour bridge reopens\n\n" + MARKDOWN_BODY);
+        JsonNode plainLine = new ObjectMapper().readTree(plain.out());
+        assertThat(plainLine.has("markdown")).isFalse();
+        assertThat(line.get("articleBody")).isEqualTo(plainLine.get("articleBody"));
+    }
+
+    @Test
+    void refusesAnUnknownFormatNamingMarkdownAmongTheChoices() {
+        Run run = run("--format", "html", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--format must be json, text or markdown, not html");
+        assertThat(run("--jsonl", "--format", "html", dir.toString()).code()).isEqualTo(2);
     }
 
     /** Exit code, standard output and standard error of one in-process run. */

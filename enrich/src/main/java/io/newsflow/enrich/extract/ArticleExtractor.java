@@ -1,6 +1,7 @@
 package io.newsflow.enrich.extract;
 
 import io.newsflow.enrich.extract.internal.body.ContentExtractor;
+import io.newsflow.enrich.extract.internal.body.RenderedBody;
 import io.newsflow.enrich.extract.internal.decode.DecodedPage;
 import io.newsflow.enrich.extract.internal.decode.PageDecoder;
 import io.newsflow.enrich.extract.internal.metadata.MetadataExtractor;
@@ -29,7 +30,7 @@ public final class ArticleExtractor {
     /** Creates an extractor with the given limits. */
     public ArticleExtractor(ExtractorOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.decoder = new PageDecoder(options.maxInputBytes());
+        this.decoder = new PageDecoder(options.maxInputBytes(), options.markdown());
     }
 
     /**
@@ -60,10 +61,20 @@ public final class ArticleExtractor {
         PageWalk walk = PageWalk.of(doc);
         PageMetadata meta = MetadataExtractor.extract(doc, walk, url);
         // Control characters are dropped here, from the little that is output, not from the whole page.
-        String text = ControlCharacters.strip(ContentExtractor.extract(walk, meta));
+        String text;
+        String markdown = null;
+        if (options.markdown()) {
+            // Links the document cannot make absolute (a saved page has no URL) are taken as the canonical page's.
+            RenderedBody body = ContentExtractor.extractWithMarkdown(walk, meta, meta.canonicalUrl());
+            text = ControlCharacters.strip(body.text());
+            markdown = ControlCharacters.strip(body.markdown());
+        } else {
+            text = ControlCharacters.strip(ContentExtractor.extract(walk, meta));
+        }
         String reason = null;
         if (text.length() < options.minBodyChars() || text.isBlank()) {
             text = "";
+            markdown = markdown == null ? null : "";
             reason = "no-article-content";
         }
         return new ExtractedArticle(text, ControlCharacters.stripToNull(meta.title()), ControlCharacters.strip(meta.authors()),
@@ -71,7 +82,7 @@ public final class ArticleExtractor {
                 ControlCharacters.stripToNull(meta.canonicalUrl()), ControlCharacters.stripToNull(meta.siteName()),
                 ControlCharacters.stripToNull(meta.image()), ControlCharacters.stripToNull(meta.section()),
                 ControlCharacters.stripToNull(meta.description()), ControlCharacters.strip(meta.keywords()), page.charset(),
-                reason, page.truncated());
+                reason, page.truncated(), markdown);
     }
 
     /** Plain text or JSON parses into a body with no elements; such input is not a web page. */

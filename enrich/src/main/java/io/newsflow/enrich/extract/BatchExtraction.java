@@ -3,6 +3,7 @@ package io.newsflow.enrich.extract;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.extract.internal.body.ContentExtractor;
 import io.newsflow.enrich.extract.internal.decode.BoundedRead;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.language.OpenNlpLanguageDetector;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Runs the extractor over {@code .html} / {@code .html.gz} files and folders of them (or pages read elsewhere,
  * such as HTTP responses and standard input), writing one JSON object that maps each page's id to its article,
- * one object per line, or plain text ({@link Format}); unreadable pages get an {@code error} entry.
+ * one object per line, plain text or Markdown ({@link Format}); unreadable pages get an {@code error} entry.
  * Every file is read only up to the extractor's input cap (a {@code .gz} bomb costs that much memory
  * and no more; the article is then flagged {@code truncated}), anything but a regular file is refused
  * without being opened (a FIFO would block forever), and no failure of one file stops the others. The
@@ -49,7 +50,12 @@ public final class BatchExtraction {
         /** One JSON object per line, its id in an {@code "id"} field: pages stream out as they are done. */
         JSONL,
         /** The body text of each page; with several pages each opens with a {@code ==> id <==} line. */
-        TEXT
+        TEXT,
+        /**
+         * The article of each page as Markdown, its title a {@code #} heading first; with several pages each
+         * opens with an {@code <!-- id -->} comment, and a {@code ---} rule separates them.
+         */
+        MARKDOWN
     }
 
     /**
@@ -90,10 +96,21 @@ public final class BatchExtraction {
 
     /** Extracts each of {@code inputs} and writes it to {@code out} (left open) as {@code format} says. */
     public static void write(Iterable<Input> inputs, OutputStream out, Format format) throws IOException {
-        ArticleExtractor extractor = new ArticleExtractor(ExtractorOptions.defaults());
+        write(inputs, out, format, format == Format.MARKDOWN);
+    }
+
+    /**
+     * As {@link #write(Iterable, OutputStream, Format)}; with {@code markdown}, JSON entries also carry the
+     * article as Markdown (as {@link Format#MARKDOWN} writes it) in a {@code "markdown"} field. Without it the
+     * extractor does no Markdown work at all.
+     */
+    public static void write(Iterable<Input> inputs, OutputStream out, Format format, boolean markdown)
+            throws IOException {
+        ArticleExtractor extractor = new ArticleExtractor(
+                ExtractorOptions.defaults().withMarkdown(markdown || format == Format.MARKDOWN));
         LanguageDetector languages = OpenNlpLanguageDetector.fromClasspath();
-        if (format == Format.TEXT) {
-            writeText(inputs, out, extractor);
+        if (format == Format.TEXT || format == Format.MARKDOWN) {
+            writeDocuments(inputs, out, extractor, format);
             return;
         }
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -107,9 +124,9 @@ public final class BatchExtraction {
                 Entry entry = entry(input, extractor).withLanguage(languages);
                 if (format == Format.JSON) {
                     json.writeFieldName(input.id());
-                    entry.write(json, null);
+                    entry.write(json, null, markdown);
                 } else {
-                    entry.write(json, input.id());
+                    entry.write(json, input.id(), markdown);
                     json.flush();
                     out.write('\n');
                 }
@@ -121,8 +138,9 @@ public final class BatchExtraction {
         out.flush();
     }
 
-    private static void writeText(Iterable<Input> inputs, OutputStream out, ArticleExtractor extractor)
-            throws IOException {
+    /** Each page's text or Markdown, after a line naming the page when there are several. */
+    private static void writeDocuments(Iterable<Input> inputs, OutputStream out, ArticleExtractor extractor,
+            Format format) throws IOException {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         Iterator<Input> it = inputs.iterator();
         boolean several = false;
@@ -131,18 +149,38 @@ public final class BatchExtraction {
             Input input = it.next();
             several |= it.hasNext();
             Entry entry = entry(input, extractor);
-            if (several) {
-                text.write((first ? "" : "\n") + "==> " + input.id() + " <=="
-                        + (entry.error() == null ? "" : " error: " + entry.error()) + "\n");
+            String error = entry.error() == null ? "" : " error: " + entry.error();
+            if (several && format == Format.TEXT) {
+                text.write((first ? "" : "\n") + "==> " + input.id() + " <==" + error + "\n");
+            } else if (several) {
+                // A comment names the page without showing in the rendered document; the id cannot end it early.
+                String id = (input.id() + error).replace("-->", "- ->").replace("--!>", "- -!>");
+                text.write((first ? "" : "\n---\n\n") + "<!-- " + id + " -->\n\n");
             }
-            if (entry.article() != null && !entry.article().text().isEmpty()) {
-                text.write(entry.article().text());
+            String body = entry.article() == null ? ""
+                    : format == Format.TEXT ? entry.article().text() : markdownDocument(entry.article());
+            if (!body.isEmpty()) {
+                text.write(body);
                 text.write('\n');
             }
             first = false;
             text.flush();
         }
         text.flush();
+    }
+
+    /** The article's Markdown under its title as a level-one heading, unless the body opens with that heading. */
+    static String markdownDocument(ExtractedArticle a) {
+        String body = a.markdown() == null ? "" : a.markdown();
+        if (a.title() == null || a.title().isBlank()) {
+            return body;
+        }
+        String heading = ContentExtractor.markdownTitle(a.title());
+        String firstLine = body.lines().findFirst().orElse("");
+        if (firstLine.startsWith("#") && firstLine.replaceFirst("^#+ ", "").equals(heading.substring(2))) {
+            return body;
+        }
+        return body.isEmpty() ? heading : heading + "\n\n" + body;
     }
 
     /**
@@ -237,13 +275,19 @@ public final class BatchExtraction {
             return new Entry(unreadable ? a.emptyReason() : null, a, a.language());
         }
 
-        /** Writes the entry as an object, with an {@code "id"} field first when {@code id} is not null. */
-        void write(JsonGenerator json, String id) throws IOException {
+        /**
+         * Writes the entry as an object, with an {@code "id"} field first when {@code id} is not null and a
+         * {@code "markdown"} field when {@code markdown} is asked for.
+         */
+        void write(JsonGenerator json, String id, boolean markdown) throws IOException {
             json.writeStartObject();
             writeIfPresent(json, "id", id);
             writeIfPresent(json, "error", error);
             if (article != null) {
                 writeArticle(json, article, language);
+                if (markdown) {
+                    json.writeStringField("markdown", markdownDocument(article));
+                }
             }
             json.writeEndObject();
         }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param emptyReason  null when text was found, otherwise why not ("empty-input", "binary", "not-html",
  *                     "no-article-content")
  * @param truncated    true when the input exceeded {@link ExtractorOptions#maxInputBytes()} and was cut
+ * @param markdown     the body as Markdown, the same content as {@code text} (without the title); null unless
+ *                     {@link ExtractorOptions#markdown()} asked for it, "" when {@code text} is
  */
 public record ExtractedArticle(
         String text,
@@ -37,13 +39,23 @@ public record ExtractedArticle(
         List<String> keywords,
         String charset,
         String emptyReason,
-        boolean truncated) {
+        boolean truncated,
+        String markdown) {
 
     /** Copies the lists so the record stays immutable. */
     public ExtractedArticle {
         text = text == null ? "" : text;
         authors = authors == null ? List.of() : List.copyOf(authors);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
+
+    /** Builds a result without Markdown. */
+    public ExtractedArticle(String text, String title, List<String> authors, DatedValue published,
+            DatedValue modified, String language, String canonicalUrl, String siteName, String image,
+            String section, String description, List<String> keywords, String charset, String emptyReason,
+            boolean truncated) {
+        this(text, title, authors, published, modified, language, canonicalUrl, siteName, image, section,
+                description, keywords, charset, emptyReason, truncated, null);
     }
 
     /** Builds a result for an input that was not truncated. */

@@ -32,6 +32,20 @@ class BatchExtractionTest {
     }
 
     @Test
+    void headsMarkdownWithTheTitleUnlessTheBodyOpensWithIt() {
+        assertThat(BatchExtraction.markdownDocument(article("Bridge *reopens*", "Buses cross it.")))
+                .isEqualTo("# Bridge \\*reopens\\*\n\nBuses cross it.");
+        assertThat(BatchExtraction.markdownDocument(article("Bridge reopens", "## Bridge reopens\n\nBuses cross it.")))
+                .isEqualTo("## Bridge reopens\n\nBuses cross it.");
+        assertThat(BatchExtraction.markdownDocument(article(null, "Buses cross it."))).isEqualTo("Buses cross it.");
+    }
+
+    private static ExtractedArticle article(String title, String markdown) {
+        return new ExtractedArticle("Buses cross it.", title, List.of(), null, null, null, null, null, null, null, null,
+                List.of(), "UTF-8", null, false, markdown);
+    }
+
+    @Test
     void mapsEachFileIdToItsArticle() throws IOException {
         Files.write(dir.resolve("story-1.html"), Fixtures.bytes("news-article.html"));
         Files.write(dir.resolve("story-2.html.gz"), gzip(Fixtures.bytes("blog-post.html")));

@@ -25,27 +25,28 @@ final class JsonLdCrossCheck {
     }
 
     /**
-     * The article text, from {@code chosen} or from a candidate block matching the {@code witness} (may be
-     * null) far better. Texts are compared as {@code render} gives them, i.e. as they would be output.
+     * The article, rendered from {@code chosen} or from a candidate block matching the {@code witness} (may be
+     * null) far better. Texts are compared as {@code render} gives them, i.e. as they would be output;
+     * {@code textOf} reads the text of a rendering (which may carry Markdown beside it).
      */
-    static String check(List<Element> chosen, BlockStats stats, String witness,
-            Function<List<Element>, String> render) {
-        String text = render.apply(chosen);
+    static <R> R check(List<Element> chosen, BlockStats stats, String witness, Function<List<Element>, R> render,
+            Function<R, String> textOf) {
+        R rendered = render.apply(chosen);
         if (witness == null || witness.length() < MIN_WITNESS_CHARS) {
-            return text;
+            return rendered;
         }
         BigramSet expected = bigrams(witness);
-        double current = match(expected, text);
+        double current = match(expected, textOf.apply(rendered));
         if (current >= MIN_MATCH + MIN_GAIN) {
-            return text;
+            return rendered;
         }
-        String best = text;
+        R best = rendered;
         double bestMatch = current + MIN_GAIN;
         for (Element candidate : topCandidates(stats)) {
-            String candidateText = render.apply(List.of(candidate));
-            double m = match(expected, candidateText);
+            R candidateRendering = render.apply(List.of(candidate));
+            double m = match(expected, textOf.apply(candidateRendering));
             if (m >= MIN_MATCH && m > bestMatch) {
-                best = candidateText;
+                best = candidateRendering;
                 bestMatch = m;
             }
         }

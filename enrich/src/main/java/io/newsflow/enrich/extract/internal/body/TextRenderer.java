@@ -15,7 +15,8 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Renders the chosen elements as plain text in one DOM walk: blocks become paragraphs separated
  * by a blank line, list items and {@code <br>} become line breaks, whitespace is collapsed, and
- * link lists or headline blocks inside the article are skipped.
+ * link lists or headline blocks inside the article are skipped. Asked for, the same walk also writes
+ * Markdown of what it keeps ({@link MarkdownWriter}), taken back with the text when a block is.
  */
 final class TextRenderer implements NodeFilter {
 
@@ -41,9 +42,12 @@ final class TextRenderer implements NodeFilter {
     private final Deque<Trial> trials = new ArrayDeque<>();
     private int pendingBreak;
     private boolean pendingSpace;
+    /** Markdown of the same content, or null when only the text is asked for. */
+    private final MarkdownWriter markdown;
 
-    private TextRenderer(BlockStats stats, String description, String title) {
+    private TextRenderer(BlockStats stats, String description, String title, MarkdownWriter markdown) {
         this.stats = stats;
+        this.markdown = markdown;
         this.headline = title == null ? null : TextMatch.normalize(title);
         this.standfirst = description == null ? null : TextMatch.normalize(description);
     }
@@ -59,20 +63,42 @@ final class TextRenderer implements NodeFilter {
     /** As {@link #render(List, BlockStats, String, String)}, keeping link lists if {@code keepLinkLists}. */
     static String render(List<Element> roots, BlockStats stats, String description, String title,
             boolean keepLinkLists) {
-        TextRenderer r = new TextRenderer(stats, description, title);
-        r.keepLinkLists = keepLinkLists;
-        for (Element root : roots) {
-            r.root = root;
-            NodeTraversor.filter(r, root);
-            r.breakLine(2);
-        }
+        TextRenderer r = new TextRenderer(stats, description, title, null);
+        r.walk(roots, keepLinkLists);
         return r.out.toString().trim();
+    }
+
+    /**
+     * As {@link #render(List, BlockStats, String, String, boolean)}, with Markdown of the same content; links
+     * the document cannot make absolute are resolved against {@code fallbackBase} (may be null).
+     */
+    static RenderedBody renderWithMarkdown(List<Element> roots, BlockStats stats, String description, String title,
+            boolean keepLinkLists, String fallbackBase) {
+        TextRenderer r = new TextRenderer(stats, description, title, new MarkdownWriter(fallbackBase));
+        r.walk(roots, keepLinkLists);
+        return new RenderedBody(r.out.toString().trim(), r.markdown.result());
+    }
+
+    private void walk(List<Element> roots, boolean keepLinkLists) {
+        this.keepLinkLists = keepLinkLists;
+        for (Element root : roots) {
+            this.root = root;
+            NodeTraversor.filter(this, root);
+            breakLine(2);
+            if (markdown != null) {
+                markdown.endBlock();
+            }
+        }
     }
 
     @Override
     public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode t) {
-            append(t.getWholeText());
+            String text = t.getWholeText();
+            append(text);
+            if (markdown != null) {
+                markdown.text(text);
+            }
         } else if (node instanceof Element e) {
             String tag = e.normalName();
             int kind = BoilerplateHints.kind(tag);
@@ -81,7 +107,8 @@ final class TextRenderer implements NodeFilter {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (verdict == TRIAL) {
-                trials.push(new Trial(e, out.length(), pendingBreak, pendingSpace));
+                trials.push(new Trial(e, out.length(), pendingBreak, pendingSpace,
+                        markdown == null ? null : markdown.mark()));
             }
             if (tag.equals("br")) {
                 breakLine(1);
@@ -90,6 +117,9 @@ final class TextRenderer implements NodeFilter {
             } else if ((kind & BoilerplateHints.BLOCK) != 0) {
                 breakLine(lineBreakOf(tag));
             }
+            if (markdown != null) {
+                markdown.open(e);
+            }
         }
         return FilterResult.CONTINUE;
     }
@@ -97,6 +127,9 @@ final class TextRenderer implements NodeFilter {
     @Override
     public FilterResult tail(Node node, int depth) {
         if (node instanceof Element e) {
+            if (markdown != null) {
+                markdown.close(e);
+            }
             if (!trials.isEmpty() && trials.peek().block() == e && isFurnitureOrHeadline(trials.pop())) {
                 return FilterResult.CONTINUE;
             }
@@ -150,6 +183,9 @@ final class TextRenderer implements NodeFilter {
         out.setLength(trial.length());
         pendingBreak = trial.pendingBreak();
         pendingSpace = trial.pendingSpace();
+        if (markdown != null) {
+            markdown.reset(trial.markdown());
+        }
         return true;
     }
 
@@ -213,8 +249,9 @@ final class TextRenderer implements NodeFilter {
         return true;
     }
 
-    /** A block rendered on trial, with the writer's state before it. */
-    private record Trial(Element block, int length, int pendingBreak, boolean pendingSpace) {
+    /** A block rendered on trial, with the writers' state before it (the Markdown's null when not written). */
+    private record Trial(Element block, int length, int pendingBreak, boolean pendingSpace,
+            MarkdownWriter.Mark markdown) {
     }
 
     /** Table cells of one row stay on one line, separated by a space. */

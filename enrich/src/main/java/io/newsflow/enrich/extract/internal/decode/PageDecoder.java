@@ -13,10 +13,20 @@ public final class PageDecoder {
     private static final int[] NO_RANGES = new int[0];
 
     private final int maxInputBytes;
+    private final boolean keepLinkTargets;
 
     /** Creates a decoder that never reads more than {@code maxInputBytes} of (decompressed) input. */
     public PageDecoder(int maxInputBytes) {
+        this(maxInputBytes, false);
+    }
+
+    /**
+     * As {@link #PageDecoder(int)}; with {@code keepLinkTargets} the parser is also given the anchors' href
+     * values, which only Markdown output reads.
+     */
+    public PageDecoder(int maxInputBytes, boolean keepLinkTargets) {
         this.maxInputBytes = maxInputBytes;
+        this.keepLinkTargets = keepLinkTargets;
     }
 
     /** Decodes {@code body}; never throws, bad input gives a {@link DecodedPage} with a reason. */
@@ -53,10 +63,20 @@ public final class PageDecoder {
             return new DecodedPage(bytes, length, bomCharset, truncated, null, NO_RANGES);
         }
         // Script and style contents are found on the bytes, so that the charset is judged on what is read.
-        int[] skip = UnreadMarkup.find(bytes, length);
+        int[] skip;
+        int[] unread;
+        if (keepLinkTargets) {
+            UnreadMarkup.Ranges ranges = UnreadMarkup.findKeepingLinkTargets(bytes, length);
+            skip = ranges.all();
+            unread = ranges.allButLinkTargets();
+        } else {
+            skip = UnreadMarkup.find(bytes, length);
+            unread = skip;
+        }
+        // The charset is judged on the same bytes either way: kept link targets must not change the text.
         Charset charset = bomCharset != null ? bomCharset : CharsetResolver.resolve(bytes, length, skip, contentType);
         return new DecodedPage(bytes, length, charset, truncated, null,
-                DecodedPage.isAsciiCompatible(charset) ? skip : NO_RANGES);
+                DecodedPage.isAsciiCompatible(charset) ? unread : NO_RANGES);
     }
 
     private static boolean isGzip(byte[] bytes) {

@@ -36,17 +36,18 @@ final class UnreadMarkup {
 
     /**
      * Attributes that are read: by the extractor (names, microdata, meta tags, dates, hidden styles,
-     * language, links to the canonical page) and by the tree builder itself (a hidden input's type, the
-     * base URL, MathML's encoding, an isindex's action and prompt). All others (data-*, src, srcset,
-     * title, alt, aria-*, event handlers: 28% of a news page's attributes) are left out of start tags,
-     * except inside svg and math and on formatting elements (see {@link #FORMATTING}). An anchor keeps
-     * its href, but not the value: only whether a link has one is read. A rule that comes to read
-     * another attribute must add it here, or it will find it missing ({@code ReadAttributesTest} reads the
-     * rules' sources to check that none does).
+     * language, links to the canonical page, an ordered list's start for Markdown) and by the tree builder
+     * itself (a hidden input's type, the base URL, MathML's encoding, an isindex's action and prompt). All
+     * others (data-*, src, srcset, title, alt, aria-*, event handlers: 28% of a news page's attributes) are
+     * left out of start tags, except inside svg and math and on formatting elements (see {@link #FORMATTING}).
+     * An anchor keeps its href, but not the value: only whether a link has one is read (Markdown output asks
+     * for the values, see {@link #findKeepingLinkTargets}). A rule that comes to read another attribute must
+     * add it here, or it will find it missing ({@code ReadAttributesTest} reads the rules' sources to check
+     * that none does).
      */
     static final Set<String> READ_ATTRIBUTES = Set.of("class", "id", "role", "itemprop", "rel", "href", "content",
             "value", "name", "property", "http-equiv", "datetime", "pubdate", "hidden", "style", "type", "lang",
-            "xml:lang", "charset", "encoding", "action", "prompt");
+            "xml:lang", "charset", "encoding", "action", "prompt", "start");
     private static final String[][] READ = byFirstLetter(READ_ATTRIBUTES.toArray(String[]::new));
     /**
      * Formatting elements other than {@code a}: the tree builder keeps at most three open ones with
@@ -85,6 +86,9 @@ final class UnreadMarkup {
     private final int end;
     private int[] ranges = new int[16];
     private int count;
+    /** The anchors' href values among {@link #ranges}, when asked for; else null. */
+    private int[] linkTargets;
+    private int linkTargetCount;
     /**
      * Open elements of the svg or math element being read, outermost first; empty outside them.
      * Inside such foreign content script and style are ordinary elements, and the whole content is
@@ -107,6 +111,49 @@ final class UnreadMarkup {
         UnreadMarkup f = new UnreadMarkup(bytes, length);
         f.scan();
         return f.count == 0 ? NONE : Arrays.copyOf(f.ranges, f.count * 2);
+    }
+
+    /**
+     * As {@link #find}, with the anchors' href values told apart: Markdown output needs link targets, which
+     * the default path leaves out. The charset must still be judged on {@link Ranges#all()}, so that keeping
+     * the targets cannot change how the page is decoded, and with it the text.
+     */
+    static Ranges findKeepingLinkTargets(byte[] bytes, int length) {
+        UnreadMarkup f = new UnreadMarkup(bytes, length);
+        f.linkTargets = new int[16];
+        f.scan();
+        int[] all = f.count == 0 ? NONE : Arrays.copyOf(f.ranges, f.count * 2);
+        return new Ranges(all, without(all, Arrays.copyOf(f.linkTargets, f.linkTargetCount * 2)));
+    }
+
+    /**
+     * Ranges that can be left out: {@code all} of them, and all but the anchors' href values.
+     *
+     * @param all               every range {@link #find} gives
+     * @param allButLinkTargets the same without the ranges holding an anchor's href value
+     */
+    record Ranges(int[] all, int[] allButLinkTargets) {
+    }
+
+    /**
+     * {@code ranges} without those equal to one of {@code targets} (both sorted). A target range can only
+     * have been dropped whole by a later, enclosing one, never merged with another, so equality finds it.
+     */
+    private static int[] without(int[] ranges, int[] targets) {
+        int[] kept = new int[ranges.length];
+        int n = 0;
+        int t = 0;
+        for (int i = 0; i < ranges.length; i += 2) {
+            while (t < targets.length && targets[t] < ranges[i]) {
+                t += 2;
+            }
+            if (t < targets.length && targets[t] == ranges[i] && targets[t + 1] == ranges[i + 1]) {
+                continue;
+            }
+            kept[n++] = ranges[i];
+            kept[n++] = ranges[i + 1];
+        }
+        return Arrays.copyOf(kept, n);
     }
 
     private void scan() {
@@ -328,6 +375,9 @@ final class UnreadMarkup {
                 }
                 if (attributes == ANCHOR && !drop && closeQuote > i + 1 && isName(nameStart, nameEnd, "href")) {
                     skip(i + 1, closeQuote);
+                    if (linkTargets != null) {
+                        linkTarget(i + 1, closeQuote);
+                    }
                 }
                 i = closeQuote + 1;
             } else {
@@ -359,6 +409,15 @@ final class UnreadMarkup {
             }
         }
         skip(from, to);
+    }
+
+    private void linkTarget(int from, int to) {
+        if (linkTargetCount * 2 == linkTargets.length) {
+            linkTargets = Arrays.copyOf(linkTargets, linkTargets.length * 2);
+        }
+        linkTargets[linkTargetCount * 2] = from;
+        linkTargets[linkTargetCount * 2 + 1] = to;
+        linkTargetCount++;
     }
 
     private boolean isFormatting(int from, int to) {

@@ -25,7 +25,10 @@ class UnreadMarkupTest {
     /** What the parser reads of {@code html} once the skipped ranges are left out. */
     private static String kept(String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        int[] skip = UnreadMarkup.find(bytes, bytes.length);
+        return kept(bytes, UnreadMarkup.find(bytes, bytes.length));
+    }
+
+    private static String kept(byte[] bytes, int[] skip) {
         StringBuilder out = new StringBuilder();
         int from = 0;
         for (int i = 0; i < skip.length; i += 2) {
@@ -43,6 +46,19 @@ class UnreadMarkupTest {
         assertThat(kept(html)).isEqualTo("<head><style></style><SCRIPT ></SCRIPT>"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
                 + "<body><p>Text é</p><script></script ></body>");
+    }
+
+    @Test
+    void keepsAnchorTargetsOnlyWhenAskedAndLeavesOutTheSameRangesOtherwise() {
+        String html = "<p data-x=1><a href=\"/story?id=1\" data-y=\"2\">One</a><a href='#top'>Two</a>"
+                + "<link rel=canonical href=\"https://a.example/s\"></p><script>x</script><!-- c -->";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        UnreadMarkup.Ranges ranges = UnreadMarkup.findKeepingLinkTargets(bytes, bytes.length);
+        assertThat(ranges.all()).isEqualTo(UnreadMarkup.find(bytes, bytes.length));
+        assertThat(kept(bytes, ranges.all())).isEqualTo("<p ><a href=\"\" >One</a><a href=''>Two</a>"
+                + "<link rel=canonical href=\"https://a.example/s\"></p><script></script>");
+        assertThat(kept(bytes, ranges.allButLinkTargets())).isEqualTo("<p ><a href=\"/story?id=1\" >One</a>"
+                + "<a href='#top'>Two</a><link rel=canonical href=\"https://a.example/s\"></p><script></script>");
     }
 
     @Test
