@@ -182,6 +182,41 @@ class ArticleBodyTest {
     }
 
     @Test
+    void dropsAHoverCardOfLinksNestedInASentenceAndKeepsTheSentence() {
+        String card = "<span><a href='/who/ruiz'>Ana Ruiz</a><span><span><img src='/img/ruiz.jpg' alt=''>"
+                + "<a href='/who/ruiz'>Ana Maria Ruiz</a><a href='/s/1'>Mayor opens the new library in the north</a> "
+                + "<a href='/s/2'>Budget vote delayed again after a long night</a> "
+                + "<a href='/s/3'>Council agrees on the bus lane plan</a><a href='/who/ruiz'>All stories</a>"
+                + "</span></span></span>";
+        String html = "<article><p>The mayor, " + card + ", said on Tuesday that the ferry will run again in May.</p>"
+                + prose(1) + prose(2) + "</article>";
+        assertThat(body(page(html)))
+                .startsWith("The mayor, Ana Ruiz, said on Tuesday that the ferry will run again in May.\n\nParagraph 1")
+                .doesNotContain("library", "Budget vote", "bus lane", "All stories", "Ana Maria");
+    }
+
+    @Test
+    void stillDropsParagraphsThatAreLinkListsWithOrWithoutAWrapper() {
+        String bare = "<p><a href='/1'>Harbour bridge to close for repairs</a> | <a href='/2'>Ferry fares rise in "
+                + "spring</a> | <a href='/3'>New pier opens in March</a></p>";
+        String wrapped = "<p>See also: <span><a href='/4'>Storm closes ports for a second day</a>, "
+                + "<a href='/5'>Dockyard park approved by the council</a>, <a href='/6'>Tram line extended to "
+                + "the airport</a></span></p>";
+        assertThat(body(page("<article>" + prose(1) + bare + prose(2) + wrapped + prose(3) + "</article>")))
+                .contains("Paragraph 2", "Paragraph 3")
+                .doesNotContain("Harbour bridge", "New pier", "See also", "Storm closes", "Tram line");
+    }
+
+    @Test
+    void keepsAParagraphWithAFewOrdinaryLinksInItsSentences() {
+        String html = "<article>" + prose(1) + "<p>The report, published by <a href='/a'>the harbour authority</a> "
+                + "and checked by <a href='/b'>two engineers</a>, found that <a href='/c'>the old pier</a> "
+                + "was unsafe.</p>" + prose(2) + "</article>";
+        assertThat(body(page(html))).contains("The report, published by the harbour authority and checked by two "
+                + "engineers, found that the old pier was unsafe.", "Paragraph 2");
+    }
+
+    @Test
     void dropsSharePromptsCopyrightFollowLinesAndNumericDatelines() {
         String html = "<article><div>기사입력 :[ 2018-08-25 15:24 ]</div>" + prose(1)
                 + "<p>Like this story? Share it with a friend!</p>" + prose(2)

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Node;
  * Furniture-named wrappers holding most of the page's prose are kept: they are layout containers
  * mis-named for our purpose. Elements whose names weigh as much for content as for furniture are
  * removed only when they hold no prose, and so are parts of such a wrapper named only with its words.
+ * Link clusters nested in a sentence ({@link InlineLinkClusters}) go too, so that their paragraph stays.
  */
 final class DomCleaner {
 
@@ -66,6 +67,7 @@ final class DomCleaner {
             }
         }
         doomed.addAll(cleaner.teaserCards(walk.headings));
+        doomed.addAll(InlineLinkClusters.find(cleaner.stats));
         walk.neverText.forEach(Node::remove);
         cleaner.stats.remove(doomed);
     }
