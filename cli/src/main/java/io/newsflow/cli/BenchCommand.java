@@ -237,9 +237,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Spreads the articles' fetch times evenly over the {@code span} before now, oldest first; {@link
-     * #produce} stamps each record with its article's fetch time when it is not now. Ten minutes short
-     * of now, so the last of them stays clear of the measured articles.
+     * Spreads the articles' fetch times evenly over the {@code span} before now, oldest first, for {@link
+     * #produce} to stamp each record with. Ten minutes short of now, so the last of them stays clear of
+     * the measured articles.
      */
     private static void dateOverPast(List<RawArticle> warm, Duration span) {
         long end = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();

@@ -39,7 +39,6 @@ final class TermCounts {
     private final Map<Long, Map<String, Long>> flushed = new HashMap<>();
     private final Duration retention;
     private final int maxPendingTerms;
-    private final int cacheTerms;
     /** Window start → term → count not yet in the store. */
     private final Map<Long, Map<String, Long>> pending = new HashMap<>();
     private int pendingTerms;
@@ -58,7 +57,6 @@ final class TermCounts {
         this.store = store;
         this.retention = retention;
         this.maxPendingTerms = maxPendingTerms;
-        this.cacheTerms = cacheTerms;
         this.cache = lru(cacheTerms);
         this.stored = lru(cacheTerms);
     }

@@ -2,6 +2,7 @@ package io.newsflow.schemas.streams;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.apache.kafka.streams.state.internals.BlockBasedTableConfigWithAccessibleCache;
 import org.rocksdb.Cache;
@@ -73,7 +74,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         });
     }
 
-    private static <T> T parse(Object value, T fallback, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(Object value, T fallback, Function<String, T> parser) {
         if (value == null || value.toString().isBlank()) {
             return fallback;
         }
