@@ -124,7 +124,10 @@ final class BenchCommand implements Callable<Integer> {
                 common.put("kafka.application.id", enrich.get("kafka.application.id") + "-bench-" + run);
             }
             enrich = enrich.with(common).with(Map.of("kafka.num.stream.threads",
-                    connection.overrides.getOrDefault("kafka.num.stream.threads", Integer.toString(threads))));
+                    connection.overrides.getOrDefault("kafka.num.stream.threads", Integer.toString(threads)),
+                    // The near-duplicate search on as many partitions as the topics (see DedupeStage).
+                    "enrich.dedupe.partitions", connection.overrides.getOrDefault("enrich.dedupe.partitions",
+                            Integer.toString(partitions))));
             if (stack == null) {
                 common.put("kafka.application.id", publish.get("kafka.application.id") + "-bench-" + run);
             }

@@ -57,7 +57,11 @@ final class EmbeddedPipeline implements AutoCloseable {
                 "kafka.bootstrap.servers", stack.kafka().bootstrapServers(),
                 "registry.url", stack.registry().apiUrl(),
                 "kafka.state.dir", stateDir.toString());
-        KafkaStreams enrich = EnrichService.create(config(EnrichService.DEFAULTS, connection, overrides));
+        // The near-duplicate search spreads over as many partitions as the topics have (see DedupeStage).
+        Map<String, String> enrichOverrides = new java.util.HashMap<>(Map.of("enrich.dedupe.partitions",
+                Integer.toString(partitions)));
+        enrichOverrides.putAll(overrides);
+        KafkaStreams enrich = EnrichService.create(config(EnrichService.DEFAULTS, connection, enrichOverrides));
         // The API on loopback, any free port, unless the caller says otherwise.
         Map<String, String> api = new java.util.HashMap<>(Map.of("publish.http.port", "0",
                 "publish.http.host", "127.0.0.1"));

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,8 +20,15 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 sealed interface DedupeMessage {
 
-    /** A probe of one LSH band (or of the exact text hash), keyed by that band's key. */
-    record Probe(String id, String round, byte[] signature) implements DedupeMessage {
+    /**
+     * A probe of the buckets (LSH band keys, and the {@code hash:} key of the exact text) that live on one
+     * partition of the band search, keyed by the first of them. Empty {@code buckets}: the one bucket of the
+     * record's key (a probe written before probes were grouped by partition).
+     */
+    record Probe(String id, String round, byte[] signature, List<String> buckets) implements DedupeMessage {
+        public Probe {
+            buckets = List.copyOf(buckets);
+        }
     }
 
     /**
@@ -50,10 +58,14 @@ sealed interface DedupeMessage {
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 switch (m) {
                     case Probe p -> {
-                        out.writeByte(1);
+                        out.writeByte(4);
                         out.writeUTF(p.id());
                         out.writeUTF(p.round());
                         writeBytes(out, p.signature());
+                        out.writeShort(p.buckets().size());
+                        for (String bucket : p.buckets()) {
+                            out.writeUTF(bucket);
+                        }
                     }
                     case Article a -> {
                         out.writeByte(2);
@@ -99,7 +111,9 @@ sealed interface DedupeMessage {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 return switch (in.readByte()) {
-                    case 1 -> new Probe(in.readUTF(), in.readUTF(), readBytes(in));
+                    // A probe of one bucket, as versions before grouped probes wrote it: the bucket is its key.
+                    case 1 -> new Probe(in.readUTF(), in.readUTF(), readBytes(in), List.of());
+                    case 4 -> new Probe(in.readUTF(), in.readUTF(), readBytes(in), readStrings(in));
                     case 2 -> new Article(in.readUTF(), in.readInt(), readNullable(in), readBytes(in));
                     case 3 -> new Answer(in.readUTF(), readNullable(in), in.readDouble(), readNullable(in));
                     default -> throw new SerializationException("unknown dedupe message tag in " + topic);
@@ -113,6 +127,14 @@ sealed interface DedupeMessage {
             byte[] b = new byte[in.readInt()];
             in.readFully(b);
             return b;
+        }
+
+        private static List<String> readStrings(DataInputStream in) throws IOException {
+            String[] out = new String[in.readUnsignedShort()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = in.readUTF();
+            }
+            return List.of(out);
         }
 
         private static String readNullable(DataInputStream in) throws IOException {

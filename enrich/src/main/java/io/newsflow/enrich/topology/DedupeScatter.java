@@ -4,6 +4,10 @@ import io.newsflow.enrich.dedupe.MinHash;
 import io.newsflow.enrich.dedupe.Signature;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -11,9 +15,11 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * First stage of {@link DedupeStage}: the article goes on keyed by its id, announcing how many
- * answers to wait for, and one probe per LSH band and one for the exact text hash go to the
- * partitions of their buckets. A round (the source partition and offset) tells the answers of one
- * arrival of an article from those of a re-fetch that follows closely.
+ * answers to wait for, and its buckets (one per LSH band and one for the exact text hash) go to the
+ * partitions that own them, one probe per partition naming its buckets: with 33 buckets over a few
+ * partitions that is a few records where one per bucket made 33 probes and 33 answers per article.
+ * A round (the source partition and offset) tells the answers of one arrival of an article from
+ * those of a re-fetch that follows closely.
  */
 final class DedupeScatter implements Processor<String, EnrichedArticle, String, DedupeMessage> {
 
@@ -23,11 +29,14 @@ final class DedupeScatter implements Processor<String, EnrichedArticle, String, 
     static final String HASH_PREFIX = "hash:";
 
     private final Topics topics;
+    private final int partitions;
     private Serializer<EnrichedArticle> serializer;
     private ProcessorContext<String, DedupeMessage> context;
 
-    DedupeScatter(Topics topics) {
+    /** @param partitions the partition count of {@code dedupe-bands} */
+    DedupeScatter(Topics topics, int partitions) {
         this.topics = topics;
+        this.partitions = partitions;
     }
 
     @Override
@@ -57,12 +66,16 @@ final class DedupeScatter implements Processor<String, EnrichedArticle, String, 
             context.forward(record.withKey(id).withValue(new DedupeMessage.Article(round, 0, "signature failed: " + e, bytes)));
             return;
         }
-        var bands = signature.bandKeys();
-        context.forward(record.withKey(id).withValue(new DedupeMessage.Article(round, bands.size() + 1, null, bytes)));
-        byte[] sig = signature.toBytes();
-        for (String band : bands) {
-            context.forward(record.withKey(band).withValue(new DedupeMessage.Probe(id, round, sig)));
+        Map<Integer, List<String>> byPartition = new TreeMap<>();
+        for (String bucket : signature.bandKeys()) {
+            byPartition.computeIfAbsent(BandPartitioner.partition(bucket, partitions), p -> new ArrayList<>()).add(bucket);
         }
-        context.forward(record.withKey(HASH_PREFIX + hash).withValue(new DedupeMessage.Probe(id, round, sig)));
+        String exact = HASH_PREFIX + hash;
+        byPartition.computeIfAbsent(BandPartitioner.partition(exact, partitions), p -> new ArrayList<>()).add(exact);
+        context.forward(record.withKey(id).withValue(new DedupeMessage.Article(round, byPartition.size(), null, bytes)));
+        byte[] sig = signature.toBytes();
+        for (List<String> buckets : byPartition.values()) {
+            context.forward(record.withKey(buckets.get(0)).withValue(new DedupeMessage.Probe(id, round, sig, buckets)));
+        }
     }
 }

@@ -18,16 +18,23 @@ import org.apache.kafka.streams.state.Stores;
  * Revisions and near-duplicates, spread over all partitions: a scatter-gather over LSH bands.
  *
  * <ol>
- *   <li>{@link DedupeScatter}, where the article was enriched: computes its MinHash signature and
- *   sends one probe per LSH band, keyed by the band's hash, plus one keyed by the exact text hash
- *   (repartition {@code dedupe-bands}); the article itself goes ahead keyed by its id.</li>
- *   <li>{@link DedupeBandSearch}, on the partition of each band bucket: compares the probe with the
- *   earlier articles of its bucket, answers with the best match (keyed by the article id), then
- *   joins the bucket.</li>
+ *   <li>{@link DedupeScatter}, where the article was enriched: computes its MinHash signature, its
+ *   buckets (one per LSH band, keyed by the band's hash, and one keyed by the exact text hash) and
+ *   sends one probe to each partition of {@code dedupe-bands} that owns some of them, naming them
+ *   ({@link BandPartitioner}); the article itself goes ahead keyed by its id.</li>
+ *   <li>{@link DedupeBandSearch}, on the partition owning the buckets: compares the probe with the
+ *   earlier articles of its buckets, answers with the best match (keyed by the article id), then
+ *   joins the buckets.</li>
  *   <li>{@link DedupeGather}, on the partition of the article id (repartition {@code dedupe-gather}):
  *   waits for the article and all its answers, keeps the best match, sets the revision and
  *   publishes.</li>
  * </ol>
+ *
+ * <p>{@code dedupe-bands} has a fixed number of partitions, {@code dedupe.partitions} (the scatter must
+ * know it to group buckets by partition): it bounds how many tasks share the search, like the partitions
+ * of the raw topic bound the steps, so it should be at least that number. Changing it moves buckets to
+ * other partitions, as changing a topic's partitions moves keys: reset the application, or accept that
+ * copies of articles from before the change are not found.
  *
  * <p>Two copies share their bucket wherever each arrived, so a copy is found whatever partition it
  * came in on, and every stage is keyed so that it runs on all partitions of all instances. Same
@@ -43,6 +50,9 @@ final class DedupeStage {
     /** Article id and round → the article waiting for its answers. */
     static final String PENDING = "dedupe-pending";
 
+    /** Partitions of the band search when not configured: as many as {@code topics create} gives each topic. */
+    static final int DEFAULT_PARTITIONS = 6;
+
     private DedupeStage() {
     }
 
@@ -51,6 +61,10 @@ final class DedupeStage {
                                           Topics topics, StepSettings settings) {
         Duration retention = Duration.ofDays(settings.getInt("dedupe.retention-days", 7));
         double threshold = settings.getDouble("dedupe.threshold", NearDuplicateIndex.DEFAULT_THRESHOLD);
+        int partitions = settings.getInt("dedupe.partitions", DEFAULT_PARTITIONS);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("enrich.dedupe.partitions must be at least 1, not " + partitions);
+        }
         Duration segment = Duration.ofHours(1);
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(BUCKETS, retention.plus(segment), segment, true),
@@ -64,12 +78,13 @@ final class DedupeStage {
 
         Serde<DedupeMessage> serde = DedupeMessage.serde();
         var parts = articles
-                .process(() -> new DedupeScatter(topics), Named.as("dedupe-scatter"))
+                .process(() -> new DedupeScatter(topics, partitions), Named.as("dedupe-scatter"))
                 .split(Named.as("dedupe-"))
                 .branch((id, m) -> m instanceof DedupeMessage.Probe, Branched.as("probes"))
                 .defaultBranch(Branched.as("articles"));
         KStream<String, DedupeMessage> answers = parts.get("dedupe-probes")
-                .repartition(Repartitioned.with(Serdes.String(), serde).withName("dedupe-bands"))
+                .repartition(Repartitioned.with(Serdes.String(), serde).withName("dedupe-bands")
+                        .withNumberOfPartitions(partitions).withStreamPartitioner(new BandPartitioner()))
                 .process(() -> new DedupeBandSearch(threshold, retention), Named.as("dedupe-band-search"), BUCKETS);
         return parts.get("dedupe-articles")
                 .merge(answers, Named.as("dedupe-articles-and-answers"))

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DedupeStageTest {
 
@@ -42,7 +45,9 @@ class DedupeStageTest {
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     /**
@@ -50,9 +55,10 @@ class DedupeStageTest {
      * of the evaluation harness decides it (first text indexed, second looked up), so precision and
      * recall are those of the single-partition search. Pairs are 8 days apart: each sees only its own.
      */
-    @Test
-    void decidesTheLabelledPairsAsTheSinglePartitionSearchDoes() throws IOException {
-        start();
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 6})
+    void decidesTheLabelledPairsAsTheSinglePartitionSearchDoes(int partitions) throws IOException {
+        start(Map.of("dedupe.partitions", Integer.toString(partitions)));
         List<JsonNode> pairs = pairs();
         assertThat(pairs).hasSize(72);
         Instant t = Instant.parse("2024-01-01T00:00:00Z");
@@ -105,10 +111,22 @@ class DedupeStageTest {
         assertThat(driver.getKeyValueStore(DedupeStage.PENDING).approximateNumEntries()).isZero();
     }
 
-    private void start() {
+    @Test
+    void refusesAPartitionCountBelowOne() {
         StreamsBuilder builder = new StreamsBuilder();
         var articles = builder.stream("articles", Consumed.with(Serdes.String(), topics.enriched().valueSerde()));
-        DedupeStage.build(builder, articles, topics, new StepSettings(Map.of()))
+        assertThatThrownBy(() -> DedupeStage.build(builder, articles, topics, new StepSettings(Map.of("dedupe.partitions", "0"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enrich.dedupe.partitions");
+    }
+
+    private void start() {
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        var articles = builder.stream("articles", Consumed.with(Serdes.String(), topics.enriched().valueSerde()));
+        DedupeStage.build(builder, articles, topics, new StepSettings(settings))
                 .filter((id, o) -> o instanceof Outcome.Enriched)
                 .mapValues(o -> ((Outcome.Enriched) o).article())
                 .to("marked", Produced.with(Serdes.String(), topics.enriched().valueSerde()));
