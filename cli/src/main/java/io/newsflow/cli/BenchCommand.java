@@ -191,6 +191,9 @@ final class BenchCommand implements Callable<Integer> {
                             produced.get(), meter.count(), meter.count() / meter.seconds(), deadLetters);
                 }
             }
+            if (meter.count() >= raw.size()) {
+                meter.finish();
+            }
             producer.join();
             err.printf(Locale.ROOT, "bench: enriched %d of %d in %.1f s, dead letters %d; load %s%n",
                     meter.count(), raw.size(), meter.seconds(), deadLetters, loadAverage());
