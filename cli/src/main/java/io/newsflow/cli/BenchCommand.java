@@ -168,6 +168,13 @@ final class BenchCommand implements Callable<Integer> {
                     enrichConfig.get("kafka.processing.guarantee"),
                     rate > 0 ? "at " + rate + " articles/s (open loop)" : "as fast as possible");
             warmUp(bootstrap, topics, topicNames, warm, consumer, err);
+            for (int i = 0; i < enrichApps.size(); i++) {
+                // Which tasks each stream thread runs: how the work was spread (sub-topology 0 holds the steps).
+                err.printf(Locale.ROOT, "bench: enrich instance %d tasks by thread: %s%n", i + 1,
+                        enrichApps.get(i).metadataForLocalThreads().stream()
+                                .map(t -> t.activeTasks().stream().map(m -> m.taskId().toString()).sorted().toList())
+                                .toList());
+            }
             meter.start();
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() ->
                     produce(bootstrap, topics, raw, produced, rate, false));
