@@ -32,11 +32,13 @@ final class FaultLane implements AutoCloseable {
     private final TopicNames names;
     private final Topics topics;
     private final Path stateDir;
+    private final int partitions;
     private final List<KafkaStreams> apps = new ArrayList<>();
 
     FaultLane(EmbeddedStack stack, String name, int partitions) {
         this.name = name;
         this.stack = stack;
+        this.partitions = partitions;
         String prefix = "fault." + name + ".";
         this.names = new TopicNames(prefix + "raw", prefix + "enriched", prefix + "dlq", prefix + "json",
                 prefix + "fetch-status", prefix + "dlq-replays", prefix + "articles-latest", prefix + "trending");
@@ -92,6 +94,10 @@ final class FaultLane implements AutoCloseable {
         c.put("kafka.commit.interval.ms", "100");
         c.put("kafka.session.timeout.ms", "6000");
         c.put("kafka.heartbeat.interval.ms", "1500");
+        if (service.equals("enrich")) {
+            // The band search on as many partitions as the lane's topics, as the README asks of a deployment.
+            c.put("enrich.dedupe.partitions", Integer.toString(partitions));
+        }
         c.putAll(extra);
         return c;
     }
