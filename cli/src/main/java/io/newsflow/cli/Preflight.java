@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +39,7 @@ final class Preflight {
     static Optional<String> kafka(ServiceConfig config, Collection<String> topics) {
         Duration timeout = timeout(config);
         Object servers = config.kafka().get("bootstrap.servers");
-        Map<String, Object> settings = new HashMap<>(config.kafka());
-        settings.keySet().retainAll(AdminClientConfig.configNames());
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (Admin admin = Admin.create(settings)) {
+        try (Admin admin = admin(config, timeout)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
             return missing.isEmpty() ? Optional.empty() : Optional.of("Kafka at " + servers + " has no topic "
@@ -57,6 +54,20 @@ final class Preflight {
             return Optional.of("interrupted while checking Kafka at " + servers);
         } catch (org.apache.kafka.common.KafkaException e) {
             return Optional.of("cannot use Kafka at " + servers + ": " + cause(e));
+        }
+    }
+
+    /** How many partitions {@code topic} has; empty when that cannot be read (the checks above report why). */
+    static OptionalInt partitions(ServiceConfig config, String topic) {
+        Duration timeout = timeout(config);
+        try (Admin admin = admin(config, timeout)) {
+            return OptionalInt.of(admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size());
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            return OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
         }
     }
 
@@ -85,6 +96,15 @@ final class Preflight {
         }
         problem.ifPresent(p -> System.err.println("newsflow " + command + ": " + p));
         return problem.isPresent();
+    }
+
+    /** An admin client of the service's Kafka settings that gives up after {@code timeout}. */
+    private static Admin admin(ServiceConfig config, Duration timeout) {
+        Map<String, Object> settings = new HashMap<>(config.kafka());
+        settings.keySet().retainAll(AdminClientConfig.configNames());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return Admin.create(settings);
     }
 
     private static Duration timeout(ServiceConfig config) {
