@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.enrich.service.EnrichService;
+import io.newsflow.enrich.topology.EnrichTopology;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.List;
@@ -43,7 +44,7 @@ final class EnrichCommand implements Callable<Integer> {
             return 1;
         }
         Preflight.partitions(config, names.raw()).ifPresent(raw -> dedupePartitionsAdvice(names.raw(), raw,
-                (int) config.getLong(DEDUPE_PARTITIONS, 6)).ifPresent(line -> System.err.println("newsflow enrich: " + line)));
+                (int) config.getLong(DEDUPE_PARTITIONS, EnrichTopology.DEFAULT_DEDUPE_PARTITIONS)).ifPresent(line -> System.err.println("newsflow enrich: " + line)));
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "enrich")) {
             KafkaStreams app = EnrichService.create(config);
             metrics.watch(app);

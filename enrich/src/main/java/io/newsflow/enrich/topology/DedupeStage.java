@@ -50,9 +50,6 @@ final class DedupeStage {
     /** Article id and round → the article waiting for its answers. */
     static final String PENDING = "dedupe-pending";
 
-    /** Partitions of the band search when not configured: as many as {@code topics create} gives each topic. */
-    static final int DEFAULT_PARTITIONS = 6;
-
     private DedupeStage() {
     }
 
@@ -61,7 +58,7 @@ final class DedupeStage {
                                           Topics topics, StepSettings settings) {
         Duration retention = Duration.ofDays(settings.getInt("dedupe.retention-days", 7));
         double threshold = settings.getDouble("dedupe.threshold", NearDuplicateIndex.DEFAULT_THRESHOLD);
-        int partitions = settings.getInt("dedupe.partitions", DEFAULT_PARTITIONS);
+        int partitions = settings.getInt("dedupe.partitions", EnrichTopology.DEFAULT_DEDUPE_PARTITIONS);
         if (partitions < 1) {
             throw new IllegalArgumentException("enrich.dedupe.partitions must be at least 1, not " + partitions);
         }

@@ -30,6 +30,11 @@ public final class EnrichTopology {
 
     /** Name of the processor that runs the steps. */
     public static final String PROCESSOR = "enrich-steps";
+    /**
+     * Partitions of the near-duplicate search when {@code enrich.dedupe.partitions} is not set: as many as
+     * {@code topics create} gives each topic (see DedupeStage).
+     */
+    public static final int DEFAULT_DEDUPE_PARTITIONS = 6;
 
     private EnrichTopology() {
     }
