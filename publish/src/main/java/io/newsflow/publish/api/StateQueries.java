@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.publish.json.JsonProjection;
 import io.newsflow.publish.topology.PublishStores;
 import io.newsflow.publish.trending.Baseline;
+import io.newsflow.publish.trending.Panes;
 import io.newsflow.publish.trending.Tally;
 import io.newsflow.publish.trending.TrendingWindows;
 import io.newsflow.schemas.avro.EnrichedArticle;
@@ -13,20 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Interactive queries on the publish topology's state stores: where a key lives, the latest
@@ -69,7 +67,7 @@ final class StateQueries {
     /** The other instances of the application that hold trending state. */
     List<HostInfo> otherInstances() {
         List<HostInfo> out = new ArrayList<>();
-        for (StreamsMetadata m : streams.streamsMetadataForStore(PublishStores.TRENDING_COUNTS)) {
+        for (StreamsMetadata m : streams.streamsMetadataForStore(PublishStores.TRENDING_PANES)) {
             if (!m.hostInfo().equals(self)) {
                 out.add(m.hostInfo());
             }
@@ -91,32 +89,34 @@ final class StateQueries {
      */
     List<ObjectNode> trending(Instant at, String type, int limit) {
         long start = windows.lastFullWindowStart(at.toEpochMilli());
-        ReadOnlyWindowStore<String, Tally> counts = streams.store(StoreQueryParameters.fromNameAndType(
-                PublishStores.TRENDING_COUNTS, QueryableStoreTypes.windowStore()));
+        ReadOnlyWindowStore<String, Tally> panes = streams.store(StoreQueryParameters.fromNameAndType(
+                PublishStores.TRENDING_PANES, QueryableStoreTypes.windowStore()));
         ReadOnlyKeyValueStore<String, Baseline> baselines = streams.store(StoreQueryParameters.fromNameAndType(
                 PublishStores.TRENDING_BASELINE, QueryableStoreTypes.keyValueStore()));
         List<ObjectNode> entries = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, Tally> it = counts.fetchAll(Instant.ofEpochMilli(start),
-                Instant.ofEpochMilli(start))) {
-            while (it.hasNext()) {
-                KeyValue<Windowed<String>, Tally> kv = it.next();
-                String key = kv.key.key();
-                int colon = key.indexOf(':');
-                if (type != null && !key.substring(0, colon).equals(type)) {
-                    continue;
-                }
-                Baseline held = baselines.get(key);
-                double baseline = held == null ? 0 : held.before(start, windows);
-                entries.add(HttpResponses.JSON.createObjectNode()
-                        .put("type", key.substring(0, colon)).put("name", key.substring(colon + 1))
-                        .put("articles", kv.value.articles()).put("weight", round(kv.value.weight()))
-                        .put("baseline", round(baseline)).put("score", round(Baseline.score(kv.value.weight(), baseline))));
+        for (Map.Entry<String, Tally> e : Panes.window(panes, start, windows).entrySet()) {
+            String key = e.getKey();
+            Tally tally = e.getValue();
+            int colon = key.indexOf(':');
+            if (type != null && !key.substring(0, colon).equals(type)) {
+                continue;
             }
+            Baseline held = baselines.get(key);
+            double baseline = held == null ? 0 : held.before(start, windows);
+            entries.add(HttpResponses.JSON.createObjectNode()
+                    .put("type", key.substring(0, colon)).put("name", key.substring(colon + 1))
+                    .put("articles", tally.articles()).put("weight", round(tally.weight()))
+                    .put("baseline", round(baseline)).put("score", round(Baseline.score(tally.weight(), baseline))));
         }
         entries.sort(BY_SCORE);
         List<ObjectNode> top = entries.subList(0, Math.min(limit, entries.size()));
+        long firstStart = start - (SPARK_POINTS - 1) * windows.advance().toMillis();
         for (ObjectNode e : top) {
-            spark(counts, e.path("type").asText() + ":" + e.path("name").asText(), start, e.putArray("spark"));
+            ArrayNode spark = e.putArray("spark");
+            for (double w : Panes.weights(panes, e.path("type").asText() + ":" + e.path("name").asText(), firstStart,
+                    SPARK_POINTS, windows)) {
+                spark.add(round(w));
+            }
         }
         return new ArrayList<>(top);
     }
@@ -125,25 +125,6 @@ final class StateQueries {
     static final Comparator<JsonNode> BY_SCORE = Comparator.<JsonNode>comparingDouble(n -> -n.path("score").asDouble())
             .thenComparingDouble(n -> -n.path("weight").asDouble())
             .thenComparing(n -> n.path("name").asText());
-
-    /** The weights of the last {@link #SPARK_POINTS} windows up to {@code start}, oldest first, 0 where absent. */
-    private void spark(ReadOnlyWindowStore<String, Tally> counts, String key, long start, ArrayNode out) {
-        long step = windows.advance().toMillis();
-        long from = start - (SPARK_POINTS - 1) * step;
-        double[] values = new double[SPARK_POINTS];
-        try (WindowStoreIterator<Tally> it = counts.fetch(key, Instant.ofEpochMilli(from), Instant.ofEpochMilli(start))) {
-            while (it.hasNext()) {
-                KeyValue<Long, Tally> kv = it.next();
-                int i = (int) ((kv.key - from) / step);
-                if (i >= 0 && i < SPARK_POINTS) {
-                    values[i] = kv.value.weight();
-                }
-            }
-        }
-        for (double v : values) {
-            out.add(round(v));
-        }
-    }
 
     private static double round(double v) {
         return Math.round(v * 1_000d) / 1_000d;

@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * What one window holds for one entity or topic: how many articles mention it and their summed
+ * What one pane or window holds for one entity or topic: how many articles mention it and their summed
  * salience (or topic score). Immutable.
  *
  * @param articles distinct articles
@@ -23,7 +23,12 @@ public record Tally(int articles, double weight) {
         return new Tally(articles + 1, weight + articleWeight);
     }
 
-    /** A fixed 12-byte encoding: it lives in a window store and its changelog, read by this code only. */
+    /** The tallies of two panes of one window together. */
+    public Tally plus(Tally other) {
+        return new Tally(articles + other.articles, weight + other.weight);
+    }
+
+    /** A fixed 12-byte encoding: it lives in the pane store and its changelog, read by this code only. */
     public static Serde<Tally> serde() {
         Serializer<Tally> out = (topic, t) -> t == null ? null
                 : ByteBuffer.allocate(12).putInt(t.articles).putDouble(t.weight).array();

@@ -5,24 +5,21 @@ import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Entity;
 import io.newsflow.schemas.avro.TopicTag;
 import io.newsflow.schemas.avro.TrendingScore;
+import io.newsflow.schemas.deadletter.DeadLetterCounter;
 import io.newsflow.schemas.topics.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -38,13 +35,24 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * The trending part of the publish topology: each distinct, non-duplicate article adds its
  * entities (weighted by salience) and IPTC topics (weighted by score) to hopping windows; when a
  * window closes (its end plus grace has passed in stream time) its final tallies are scored against
- * each entity's own trailing baseline and written to the trending topic, once per window. The
- * window tallies stay queryable ({@link PublishStores#TRENDING_COUNTS}) for the HTTP API.
+ * each entity's own trailing baseline and written to the trending topic, once per window.
+ *
+ * <p>The windows overlap (1 h every 5 min: each moment is in 12 of them), so they are not counted
+ * one by one. A mention is added to the one pane (a tumbling window one advance long) it falls in,
+ * and a window's tally is the sum of its panes, taken when it closes ({@link Panes}). The panes
+ * stay queryable ({@link PublishStores#TRENDING_PANES}) for the HTTP API, which sums them the same
+ * way.
  */
 public final class Trending {
 
     /** The key type of IPTC topics in trending keys ({@code TOPIC:politics}). */
     public static final String TOPIC = "TOPIC";
+
+    /**
+     * The operation counting mentions dropped as late: {@code late-mention-total} in group
+     * {@code stream-newsflow-metrics}, tagged {@code newsflow-id=trending}.
+     */
+    public static final String LATE = "late-mention";
 
     private Trending() {
     }
@@ -55,21 +63,22 @@ public final class Trending {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(PublishStores.TRENDING_SEEN, windows.size().plus(windows.grace()),
                         windows.size().plus(windows.grace()), false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(PublishStores.TRENDING_PANES, windows.retention(),
+                                windows.advance(), false), Serdes.String(), Tally.serde())
+                // The cache folds a commit interval's mentions of a key into one changelog record.
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PublishStores.TRENDING_BASELINE), Serdes.String(), Baseline.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PublishStores.TRENDING_CLOSED), Serdes.String(), Serdes.Long()));
         articles.processValues(() -> new CountOnce(windows), Named.as("trending-count-once"), PublishStores.TRENDING_SEEN)
                 .flatMap((id, article) -> mentions(article), Named.as("trending-mentions"))
-                .groupByKey(Grouped.with("trending-by-entity", Serdes.String(), Serdes.Double()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(windows.size(), windows.grace()).advanceBy(windows.advance()))
-                .aggregate(() -> Tally.EMPTY, (key, weight, tally) -> tally.add(weight), Named.as("trending-tally"),
-                        Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(PublishStores.TRENDING_COUNTS)
-                                .withKeySerde(Serdes.String()).withValueSerde(Tally.serde())
-                                .withRetention(windows.retention()))
-                // Final results only: one record per entity and window when the window closes, not
-                // one per increment. The buffer holds the open windows' tallies (entities x windows).
-                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("trending-final"))
-                .toStream(Named.as("trending-closed"))
-                .process(() -> new Score(windows), Named.as("trending-score"), PublishStores.TRENDING_BASELINE)
+                // By entity, so that all of an entity's mentions are counted and scored in one task.
+                .repartition(Repartitioned.<String, Double>as("trending-by-entity")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Double()))
+                .process(() -> new CountAndClose(windows), Named.as("trending-count"), PublishStores.TRENDING_PANES,
+                        PublishStores.TRENDING_BASELINE, PublishStores.TRENDING_CLOSED)
                 .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("write-trending"));
     }
 
@@ -130,41 +139,96 @@ public final class Trending {
         }
     }
 
-    /** Scores a closed window against the entity's baseline, then folds the window into it. */
-    static final class Score implements Processor<Windowed<String>, Tally, String, TrendingScore> {
+    /**
+     * Counts each mention into its pane and, as stream time passes a window's end plus grace,
+     * closes that window: sums its panes, scores each key against its baseline (then folds the
+     * window into the baseline) and forwards one {@link TrendingScore} per key. Which windows are
+     * closed is kept in a store, so a restarted task neither repeats nor skips one.
+     */
+    static final class CountAndClose implements Processor<String, Double, String, TrendingScore> {
+        /** The one key of {@link PublishStores#TRENDING_CLOSED} per task: the start of the last window closed. */
+        static final String CLOSED_THROUGH = "closed-through";
+
         private final TrendingWindows windows;
         private ProcessorContext<String, TrendingScore> context;
+        private WindowStore<String, Tally> panes;
         private KeyValueStore<String, Baseline> baselines;
+        private KeyValueStore<String, Long> closed;
+        private Long closedThrough;
+        private Sensor late;
 
-        Score(TrendingWindows windows) {
+        CountAndClose(TrendingWindows windows) {
             this.windows = windows;
         }
 
         @Override
         public void init(ProcessorContext<String, TrendingScore> context) {
             this.context = context;
+            this.panes = context.getStateStore(PublishStores.TRENDING_PANES);
             this.baselines = context.getStateStore(PublishStores.TRENDING_BASELINE);
+            this.closed = context.getStateStore(PublishStores.TRENDING_CLOSED);
+            this.closedThrough = closed.get(CLOSED_THROUGH);
+            this.late = context.metrics().addRateTotalSensor(DeadLetterCounter.SCOPE, "trending", LATE,
+                    Sensor.RecordingLevel.INFO);
         }
 
         @Override
-        public void process(Record<Windowed<String>, Tally> record) {
-            String key = record.key().key();
-            long start = record.key().window().start();
+        public void process(Record<String, Double> record) {
+            long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+            // Windows are closed before the mention is stored: storing it may advance the pane
+            // store's own time and expire panes that windows still to be closed are made of.
+            closeThrough(windows.lastClosedStart(now));
+            long pane = windows.paneStart(record.timestamp());
+            // The pane's start is also the start of the newest window holding it: once that window
+            // has closed, every window the mention belongs to has, and it is dropped as late.
+            if (windows.closesAt(pane) <= now) {
+                late.record();
+                return;
+            }
+            Tally held = panes.fetch(record.key(), pane);
+            panes.put(record.key(), (held == null ? Tally.EMPTY : held).add(record.value()), pane);
+        }
+
+        /** Closes every window up to the one starting at {@code last}. */
+        private void closeThrough(long last) {
+            if (closedThrough == null) {
+                // The first mention this task has seen: no window before it has anything to close.
+                remember(last);
+                return;
+            }
+            if (last <= closedThrough) {
+                return;
+            }
+            // Windows without any pane (a pause in stream time) are skipped, not read one by one.
+            Panes.windows(panes, closedThrough + windows.advance().toMillis(), last, windows).forEach(
+                    (start, tallies) -> tallies.forEach((key, tally) -> context.forward(score(key, start, tally))));
+            remember(last);
+        }
+
+        private void remember(long last) {
+            closedThrough = last;
+            closed.put(CLOSED_THROUGH, last);
+        }
+
+        private Record<String, TrendingScore> score(String key, long start, Tally tally) {
             Baseline held = baselines.get(key);
             double before = held == null ? 0 : held.before(start, windows);
             Baseline base = held == null ? new Baseline(0, start - windows.advance().toMillis()) : held;
             if (held == null || start > held.windowStart()) {
-                baselines.put(key, base.fold(start, record.value().weight(), windows));
+                baselines.put(key, base.fold(start, tally.weight(), windows));
             }
+            long end = start + windows.size().toMillis();
             int colon = key.indexOf(':');
             TrendingScore score = TrendingScore.newBuilder()
                     .setType(key.substring(0, colon)).setName(key.substring(colon + 1))
                     .setWindowStart(Instant.ofEpochMilli(start))
-                    .setWindowEnd(Instant.ofEpochMilli(record.key().window().end()))
-                    .setArticles(record.value().articles()).setWeight(record.value().weight())
-                    .setBaseline(before).setScore(Baseline.score(record.value().weight(), before))
+                    .setWindowEnd(Instant.ofEpochMilli(end))
+                    .setArticles(tally.articles()).setWeight(tally.weight())
+                    .setBaseline(before).setScore(Baseline.score(tally.weight(), before))
                     .build();
-            context.forward(new Record<>(key, score, record.timestamp()));
+            // Stamped with the window's last millisecond, as a windowed aggregation's result carries
+            // the newest record time inside the window.
+            return new Record<>(key, score, end - 1);
         }
     }
 }

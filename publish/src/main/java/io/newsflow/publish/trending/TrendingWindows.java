@@ -45,6 +45,31 @@ public record TrendingWindows(Duration size, Duration advance, Duration grace, D
         return size.plus(grace).plus(history);
     }
 
+    /** How many panes (one advance long) a window is made of. */
+    public int panesPerWindow() {
+        return (int) (size.toMillis() / advance.toMillis());
+    }
+
+    /**
+     * The start of the pane holding {@code timestamp}. Panes are one advance long and aligned like
+     * the windows (on the epoch), so every window is exactly {@link #panesPerWindow()} whole panes
+     * and a pane's start is also the start of the newest window holding it.
+     */
+    public long paneStart(long timestamp) {
+        long a = advance.toMillis();
+        return Math.floorDiv(timestamp, a) * a;
+    }
+
+    /** The stream time at which the window starting at {@code windowStart} closes: its end plus grace. */
+    public long closesAt(long windowStart) {
+        return windowStart + size.toMillis() + grace.toMillis();
+    }
+
+    /** The start of the newest window closed at stream time {@code streamTime}. */
+    public long lastClosedStart(long streamTime) {
+        return paneStart(streamTime - size.toMillis() - grace.toMillis());
+    }
+
     /** The start of the newest window that covers a full {@code size} up to {@code at} (the "last hour"). */
     public long lastFullWindowStart(long at) {
         long a = advance.toMillis();
