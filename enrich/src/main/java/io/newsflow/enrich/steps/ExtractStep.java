@@ -4,13 +4,13 @@ import io.newsflow.enrich.extract.ArticleExtractor;
 import io.newsflow.enrich.extract.ControlCharacters;
 import io.newsflow.enrich.extract.DatedValue;
 import io.newsflow.enrich.extract.ExtractedArticle;
+import io.newsflow.enrich.text.Words;
 import io.newsflow.schemas.avro.DateInfo;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.FeedHints;
 import io.newsflow.schemas.avro.RawArticle;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns the page bytes into text and metadata with the extraction library. Where the page is
@@ -20,8 +20,6 @@ public final class ExtractStep implements EnrichmentStep {
 
     /** Name in {@code enrich.steps}. */
     public static final String NAME = "extract";
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
     private final ArticleExtractor extractor;
 
     /** A step using this (thread-safe) extractor. */
@@ -85,12 +83,7 @@ public final class ExtractStep implements EnrichmentStep {
     }
 
     static int countWords(String text) {
-        int n = 0;
-        var m = WORD.matcher(text);
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return Words.count(text);
     }
 
     private static DateInfo date(DatedValue value) {

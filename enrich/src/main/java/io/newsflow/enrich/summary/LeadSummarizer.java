@@ -19,6 +19,8 @@ public final class LeadSummarizer {
     /** "DUBAI, United Arab Emirates — ", "HAYWARD, Calif. (AP) — ", "NEW DELHI: ". */
     private static final Pattern DATELINE = Pattern.compile(
             "^\\p{Lu}[\\p{Lu} .'-]{1,40}(?:,[^—–:\\n]{1,40})?\\s*(?:\\([^)]{1,30}\\))?\\s*(?:[—–]|-{1,2}|:)\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int MIN_PROSE_CHARS = 40;
     private static final int MAX_SENTENCE_CHARS = 600;
 
@@ -41,9 +43,9 @@ public final class LeadSummarizer {
         }
         String normalTitle = normal(title);
         List<String> picked = new ArrayList<>();
-        for (String s : SentenceSplitter.split(text)) {
+        for (String s : SentenceSplitter.sentences(text)) { // read only as far as the lead needs
             String clean = picked.isEmpty() ? DATELINE.matcher(s).replaceFirst("") : s;
-            clean = clean.replaceAll("\\s+", " ").strip();
+            clean = SPACES.matcher(clean).replaceAll(" ").strip();
             if (isProse(clean) && !normal(clean).equals(normalTitle)) {
                 picked.add(clean);
                 if (picked.size() == maxSentences) {
@@ -64,6 +66,6 @@ public final class LeadSummarizer {
     }
 
     private static String normal(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return s == null ? "" : NOT_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.topics;
 
+import io.newsflow.enrich.text.Words;
 import io.newsflow.enrich.topics.internal.TopicLexicon;
 import io.newsflow.enrich.topics.internal.TopicLexicon.Category;
 import java.net.URI;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scores the 17 top-level IPTC Media Topics with a hand-written weighted lexicon over the title and body
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class LexiconTopicClassifier implements TopicClassifier {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}&]*");
     private static final double TITLE_WEIGHT = 3.0;
     private static final double SLUG_WEIGHT = 2.0;
     /** Share of the final distribution that one matching hint is worth before renormalising. */
@@ -97,10 +95,14 @@ public final class LexiconTopicClassifier implements TopicClassifier {
         if (text == null || text.isEmpty()) {
             return;
         }
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        String lower = text.toLowerCase(Locale.ROOT);
+        int to = lower.length();
         String prev = null;
-        while (m.find()) {
-            String w = m.group();
+        // Words as [\p{L}\p{N}][\p{L}\p{N}&]* ("at&t"), scanned without a regular expression (see Words).
+        for (int i = Words.nextLetterOrNumber(lower, 0, to); i < to; ) {
+            int end = Words.runEnd(lower, i, to, false, "&");
+            String w = lower.substring(i, end);
+            i = Words.nextLetterOrNumber(lower, end, to);
             add(w, weight, counts);
             if (prev != null) {
                 add(prev + " " + w, weight, counts);

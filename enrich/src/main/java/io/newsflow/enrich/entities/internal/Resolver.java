@@ -249,7 +249,10 @@ public final class Resolver {
     private List<Entity> toEntities(Iterable<Group> groups) {
         List<Entity> out = new ArrayList<>();
         double max = 0;
-        Map<Group, Double> scores = new HashMap<>();
+        // In the groups' order, not by identity hash: ties in salience and name must come out the same on every
+        // run, or a replayed article would differ from the first time in its order and in which entities the
+        // step's limit keeps.
+        Map<Group, Double> scores = new LinkedHashMap<>();
         for (Group g : groups) {
             EntityType type = g.type();
             if (type == null) {
@@ -267,7 +270,8 @@ public final class Resolver {
             double salience = Math.round(e.getValue() / max * 1000) / 1000.0;
             out.add(new Entity(name(g), g.type(), g.members.size(), spans, salience));
         }
-        out.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name));
+        out.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name)
+                .thenComparing(Entity::type));
         return out;
     }
 

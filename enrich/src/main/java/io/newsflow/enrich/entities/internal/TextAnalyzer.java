@@ -1,11 +1,11 @@
 package io.newsflow.enrich.entities.internal;
 
+import io.newsflow.enrich.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.postag.POSContextGenerator;
@@ -24,12 +24,8 @@ public final class TextAnalyzer {
     static final String SENTENCE_MODEL = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     static final String POS_MODEL = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
 
-    /** Abbreviations with dots (U.S.), words with inner apostrophes or hyphens, numbers, then any other symbol. */
-    // Possessive group repetition: a greedy one recurses once per repetition, and a hyphenated run of a few
-    // thousand parts ("a-a-a-...") overflows the stack. Nothing after the group ever needs it to give back.
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?:\\p{L}\\.){2,}|[\\p{L}\\p{M}\\p{N}]+(?:[-'’&][\\p{L}\\p{M}\\p{N}]+)*+\\.?|\\S");
-    private static final Pattern POSSESSIVE = Pattern.compile("(?i).+['’]s");
+    /** "U.S." and "U.S": letters each followed by a dot. */
+    private static final Pattern DOTTED_LETTERS = Pattern.compile("(?:\\p{L}\\.)+");
     private static final java.util.Set<String> DOTTED = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Sen",
             "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Jr", "Sr", "Prof", "Rev", "Inc", "Corp", "Ltd", "Co",
             "Mt", "Ft", "vs", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Det", "Adm", "Maj", "Cpl", "No",
@@ -38,8 +34,7 @@ public final class TextAnalyzer {
             "Wash", "Wis", "Wyo");
     /** A sentence the model ended after an initial or a title abbreviation continues ("Patrick W. Carlineo"). */
     private static final Pattern FALSE_END = Pattern.compile(
-            "(?:^|[\\s(])(?:\\p{Lu}\\.|(?:\\p{Lu}\\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Hon|Rt|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\\.)$");
-    private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*");
+            "(?:\\p{Lu}\\.|(?:\\p{Lu}\\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Hon|Rt|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\\.)");
     /**
      * The sentence model looks from each candidate sentence end to the surrounding whitespace, so its work grows
      * with the square of the longest run without whitespace ("x.x.x.x..." or "!!!!..."): it is shown such runs
@@ -121,8 +116,7 @@ public final class TextAnalyzer {
         for (Span s : spans) {
             if (!out.isEmpty()) {
                 Span prev = out.get(out.size() - 1);
-                if (FALSE_END.matcher(tail(para, prev)).find()
-                        && Character.isUpperCase(para.charAt(s.getStart()))) {
+                if (endsFalsely(para, prev) && Character.isUpperCase(para.charAt(s.getStart()))) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;
                 }
@@ -133,12 +127,34 @@ public final class TextAnalyzer {
     }
 
     /**
-     * The end of a sentence, enough for {@link #FALSE_END}: merged sentences grow, and reading each whole again
-     * would be quadratic in a run of initials. A cut tail starts with a letter so that "^" cannot match there.
+     * Whether the sentence's last word, after its last whitespace or "(", is an initial or a title abbreviation
+     * ({@link #FALSE_END}). Only the last {@link #FALSE_END_TAIL} characters are read: merged sentences grow, and
+     * reading each whole again would be quadratic in a run of initials. As with a regular expression's "$", one
+     * line terminator at the very end is not part of the word.
      */
-    private static String tail(String para, Span s) {
-        int from = s.getEnd() - FALSE_END_TAIL;
-        return from <= s.getStart() ? para.substring(s.getStart(), s.getEnd()) : "x" + para.substring(from, s.getEnd());
+    static boolean endsFalsely(String para, Span s) {
+        int limit = Math.max(s.getStart(), s.getEnd() - FALSE_END_TAIL);
+        int end = s.getEnd();
+        if (end > limit && isLineTerminator(para.charAt(end - 1))) {
+            end -= end - 1 > limit && para.charAt(end - 1) == '\n' && para.charAt(end - 2) == '\r' ? 2 : 1;
+        }
+        int from = end;
+        while (from > limit && !isSpaceOrParen(para.charAt(from - 1))) {
+            from--;
+        }
+        if (from == limit && limit > s.getStart()) {
+            return false; // the word began before the part read
+        }
+        return FALSE_END.matcher(para).region(from, end).matches();
+    }
+
+    /** The regular expression class {@code [\s(]}. */
+    private static boolean isSpaceOrParen(char c) {
+        return c == '(' || Words.isSpace(c);
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private List<Token> tag(List<Token> tokens) {
@@ -167,27 +183,57 @@ public final class TextAnalyzer {
 
     private static List<Token> tokenize(String text, int from, int to, int sentence) {
         List<Token> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text).region(from, to);
         boolean wordSeen = false;
-        while (m.find()) {
+        for (int i = Words.nextNonSpace(text, from, to); i < to; ) {
+            int end = tokenEnd(text, i, to);
             int before = out.size();
-            addToken(out, m.group(), m.start(), sentence, !wordSeen);
-            for (int i = before; i < out.size() && !wordSeen; i++) {
-                wordSeen = out.get(i).isWord();
+            addToken(out, text.substring(i, end), i, sentence, !wordSeen);
+            for (int k = before; k < out.size() && !wordSeen; k++) {
+                wordSeen = out.get(k).isWord();
             }
+            i = Words.nextNonSpace(text, end, to);
         }
         return out;
     }
 
+    /**
+     * The end of the token starting at {@code i}, as {@code (?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*+\.?|\S}
+     * would match it: an abbreviation with dots (U.S.), a word with inner apostrophes, hyphens or ampersands and
+     * perhaps a final dot, a number, or else any one symbol. A scanner, not that expression: matching it was the
+     * largest part of tokenising. Words are scanned in a loop, so a hyphenated run of thousands of parts
+     * ("a-a-a-...") cannot overflow the stack.
+     */
+    static int tokenEnd(String text, int i, int to) {
+        int dotted = i;
+        int pairs = 0;
+        while (dotted < to) {
+            int cp = Character.codePointAt(text, dotted);
+            int next = dotted + Character.charCount(cp);
+            if (!Character.isLetter(cp) || next >= to || text.charAt(next) != '.') {
+                break;
+            }
+            dotted = next + 1;
+            pairs++;
+        }
+        if (pairs >= 2) {
+            return dotted;
+        }
+        if (!Words.wordCharAt(text, i, to, true)) {
+            return Words.codePointEnd(text, i);
+        }
+        int end = Words.joinedEnd(text, i, to, true, "-'’&");
+        return end < to && text.charAt(end) == '.' ? end + 1 : end;
+    }
+
     /** Adds one token; {@code first} says no word precedes it in the sentence. */
     private static void addToken(List<Token> out, String word, int start, int sentence, boolean first) {
-        if (word.length() > 1 && word.endsWith(".") && !word.matches("(?:\\p{L}\\.)+") && !isInitial(word)) {
+        if (word.length() > 1 && word.endsWith(".") && !DOTTED_LETTERS.matcher(word).matches() && !isInitial(word)) {
             // A trailing dot belongs to the sentence unless the word is an abbreviation like "U.S." or "Mr.".
             addToken(out, word.substring(0, word.length() - 1), start, sentence, first);
             out.add(new Token(".", start + word.length() - 1, start + word.length(), "X", sentence, false));
             return;
         }
-        if (POSSESSIVE.matcher(word).matches() && word.length() > 2) {
+        if (isPossessive(word)) {
             int cut = word.length() - 2;
             out.add(new Token(word.substring(0, cut), start, start + cut, "X", sentence, first));
             out.add(new Token(word.substring(cut), start + cut, start + word.length(), "X", sentence, false));
@@ -196,21 +242,31 @@ public final class TextAnalyzer {
         out.add(new Token(word, start, start + word.length(), "X", sentence, first && Character.isLetter(word.charAt(0))));
     }
 
+    /** "Omar's", "OMAR'S": a word, an apostrophe and s. */
+    private static boolean isPossessive(String word) {
+        int n = word.length();
+        return n > 2 && (word.charAt(n - 1) == 's' || word.charAt(n - 1) == 'S')
+                && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’');
+    }
+
     private static boolean isInitial(String word) {
         // "J." in "J. K. Rowling" and title abbreviations ("Dr.", "Sen.") keep their dot.
         return word.length() == 2 && Character.isUpperCase(word.charAt(0))
                 || DOTTED.contains(word.substring(0, word.length() - 1));
     }
 
-    private static List<Span> paragraphs(String text) {
+    /** Spans between line breaks; a break is a newline and all whitespace after it. */
+    static List<Span> paragraphs(String text) {
         List<Span> out = new ArrayList<>();
-        Matcher m = PARAGRAPH.matcher(text);
         int start = 0;
-        while (m.find()) {
-            if (m.start() > start) {
-                out.add(new Span(start, m.start()));
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            if (nl > start) {
+                out.add(new Span(start, nl));
             }
-            start = m.end();
+            start = nl + 1;
+            while (start < text.length() && Words.isSpace(text.charAt(start))) {
+                start++;
+            }
         }
         if (start < text.length()) {
             out.add(new Span(start, text.length()));

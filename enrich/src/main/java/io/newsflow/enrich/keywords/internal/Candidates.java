@@ -1,5 +1,6 @@
 package io.newsflow.enrich.keywords.internal;
 
+import io.newsflow.enrich.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Cuts text into key-phrase candidates: runs of content words between stop words, punctuation and possessives,
@@ -23,10 +22,10 @@ public final class Candidates {
     /** Longest phrase candidate, in words. */
     public static final int MAX_WORDS = 4;
 
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-    private static final Pattern CONTRACTION = Pattern.compile(".+['’](?:ll|re|ve|d|m|t)$", Pattern.CASE_INSENSITIVE);
-    // Possessive group repetition: a greedy one recurses once per part, so "a-a-a-..." overflowed the stack.
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*+|[^\\s\\p{L}\\p{N}]");
+    /** Endings of a contraction ("they'll", "don't"), after the apostrophe; read from a lower-case token. */
+    private static final Set<String> CONTRACTED = Set.of("ll", "re", "ve", "d", "m", "t");
+    /** What may join the parts of one word: "state-run", "O'Brien". */
+    private static final String JOINERS = "-'’";
     private final Set<String> english;
     private final Set<String> other;
 
@@ -61,18 +60,22 @@ public final class Candidates {
             return;
         }
         Set<String> stop = "en".equals(language) || language == null || "und".equals(language) ? english : other;
-        Matcher m = TOKEN.matcher(text);
         List<String> run = new ArrayList<>();
-        while (m.find()) {
-            String tok = POSSESSIVE.matcher(m.group()).replaceFirst("");
+        int to = text.length();
+        // Tokens as [\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*+|[^\s\p{L}\p{N}]: a word, or one other symbol.
+        for (int i = Words.nextNonSpace(text, 0, to); i < to; ) {
+            int end = Words.wordOrSymbolEnd(text, i, to, JOINERS);
+            String word = text.substring(i, end);
+            i = Words.nextNonSpace(text, end, to);
+            String tok = isPossessive(word) ? word.substring(0, word.length() - 2) : word;
             String lower = tok.toLowerCase(Locale.ROOT).replace('’', '\'');
             boolean content = !tok.isEmpty() && Character.isLetterOrDigit(tok.charAt(0)) && !stop.contains(lower)
                     && !english.contains(lower) && lower.length() > 1 && !isNumber(lower)
-                    && !CONTRACTION.matcher(lower).matches();
+                    && !isContraction(lower);
             if (content) {
                 run.add(tok);
             }
-            if (!content || m.group().length() != tok.length()) {
+            if (!content || word.length() != tok.length()) {
                 // A possessive ends the phrase: "WeWork's founder" gives "WeWork" and "founder".
                 emit(run, weight, out);
                 run.clear();
@@ -103,8 +106,28 @@ public final class Candidates {
         return all.keySet();
     }
 
+    // Plain string checks rather than a regular expression per token: they ran for every word of every article.
+
+    /** "WeWork's", "WeWork’s": a word token ends so only after a letter or digit. */
+    private static boolean isPossessive(String word) {
+        int n = word.length();
+        return n > 2 && word.charAt(n - 1) == 's' && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’');
+    }
+
+    /** A lower-case token with at least one character, an apostrophe, then a contracted ending. */
+    private static boolean isContraction(String lower) {
+        int quote = lower.lastIndexOf('\'');
+        return quote > 0 && CONTRACTED.contains(lower.substring(quote + 1));
+    }
+
     private static boolean isNumber(String s) {
-        return s.chars().allMatch(c -> Character.isDigit(c) || c == '-');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<String> read(String name) {

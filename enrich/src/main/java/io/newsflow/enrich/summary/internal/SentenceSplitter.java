@@ -1,8 +1,8 @@
 package io.newsflow.enrich.summary.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,23 +24,49 @@ public final class SentenceSplitter {
     private SentenceSplitter() {
     }
 
-    /** Returns the sentences of a text, trimmed, in order. */
-    public static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        Matcher m = BOUNDARY.matcher(text);
-        int start = 0;
-        while (m.find()) {
-            if (m.group().startsWith(".") && isAbbreviation(text, m.start())) {
-                continue;
+    /**
+     * The sentences of a text, trimmed, in order, found as they are read: a reader that needs only the first few
+     * (the lead summary) does not pay for scanning the rest of a long article.
+     */
+    public static Iterable<String> sentences(String text) {
+        return () -> new Iterator<>() {
+            private final Matcher m = text == null ? null : BOUNDARY.matcher(text);
+            private int start;
+            private String next;
+            private boolean done = text == null;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !done) {
+                    next = advance();
+                }
+                return next != null;
             }
-            add(out, text.substring(start, m.end()));
-            start = m.end();
-        }
-        add(out, text.substring(start));
-        return out;
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String s = next;
+                next = null;
+                return s;
+            }
+
+            /** The next piece of text, stripped: null when it is blank or none is left. */
+            private String advance() {
+                while (m.find()) {
+                    if (m.group().startsWith(".") && isAbbreviation(text, m.start())) {
+                        continue;
+                    }
+                    String piece = text.substring(start, m.end());
+                    start = m.end();
+                    return stripped(piece);
+                }
+                done = true;
+                return stripped(text.substring(start));
+            }
+        };
     }
 
     private static boolean isAbbreviation(String text, int dot) {
@@ -53,10 +79,8 @@ public final class SentenceSplitter {
         return ABBREVIATIONS.contains(word) || word.length() == 1 && Character.isUpperCase(text.charAt(b));
     }
 
-    private static void add(List<String> out, String s) {
+    private static String stripped(String s) {
         String t = s.strip();
-        if (!t.isEmpty()) {
-            out.add(t);
-        }
+        return t.isEmpty() ? null : t;
     }
 }
