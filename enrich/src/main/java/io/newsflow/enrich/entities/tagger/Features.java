@@ -50,6 +50,10 @@ final class Features {
         final int[][] known;
         final int[][] ownCase;
         final int[][] docCase;
+        /** Each token's word in lower case as a number, the same for every token of that word in the document. */
+        final int[][] wordId;
+        /** How many distinct words ({@link #wordId}s) the document has. */
+        final int distinctWords;
         final int[] mode;
         /**
          * Sentences in tagging order: the body first, then the headline and all-caps lines, which read how the body
@@ -82,8 +86,10 @@ final class Features {
             known = new int[n][];
             ownCase = new int[n][];
             docCase = new int[n][];
+            wordId = new int[n][];
             mode = new int[n];
-            Map<String, int[]> casing = new HashMap<>();
+            // One map lookup per token numbers the words; counts by word are then array cells, not map entries.
+            Map<String, Integer> ids = new HashMap<>();
             for (int s = 0; s < n; s++) {
                 String[] w = words[s];
                 lower[s] = new String[w.length];
@@ -95,6 +101,7 @@ final class Features {
                 prior[s] = new int[w.length];
                 plain[s] = new boolean[w.length];
                 ownCase[s] = new int[w.length];
+                wordId[s] = new int[w.length];
                 mode[s] = mode(w);
                 for (int i = 0; i < w.length; i++) {
                     WordInfo wi = source.get(w[i]);
@@ -107,20 +114,29 @@ final class Features {
                     prior[s][i] = fold < 0 ? wi.prior : priors.word(wi.lower, fold);
                     plain[s][i] = fold < 0 ? wi.plain : Priors.plainlyOutside(prior[s][i]) && wi.plain;
                     ownCase[s][i] = ownCase(w, i, mode[s]);
-                    int c = ownCase[s][i];
-                    if (c == 1 || c == 2) {
-                        casing.computeIfAbsent(lower[s][i], k -> new int[2])[c - 1]++;
-                    }
+                    Integer id = ids.putIfAbsent(wi.lower, ids.size());
+                    wordId[s][i] = id == null ? ids.size() - 1 : id;
                 }
                 gaz[s] = source.gazetteer().mark(lower[s], info[s]);
                 known[s] = priors.mark(lower[s], info[s], fold);
             }
+            distinctWords = ids.size();
+            int[] capitalisedCount = new int[distinctWords];
+            int[] smallCount = new int[distinctWords];
+            for (int s = 0; s < n; s++) {
+                for (int i = 0; i < words[s].length; i++) {
+                    if (ownCase[s][i] == 1) {
+                        capitalisedCount[wordId[s][i]]++;
+                    } else if (ownCase[s][i] == 2) {
+                        smallCount[wordId[s][i]]++;
+                    }
+                }
+            }
             for (int s = 0; s < n; s++) {
                 docCase[s] = new int[words[s].length];
                 for (int i = 0; i < words[s].length; i++) {
-                    int[] counts = casing.get(lower[s][i]);
-                    int capitalised = counts == null ? 0 : counts[0];
-                    int small = counts == null ? 0 : counts[1];
+                    int capitalised = capitalisedCount[wordId[s][i]];
+                    int small = smallCount[wordId[s][i]];
                     // Evidence from the other occurrences only: the token's own case is a feature already.
                     if (ownCase[s][i] == 1) {
                         capitalised--;
@@ -174,6 +190,15 @@ final class Features {
         return true;
     }
 
+    private static boolean hasLowerCase(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isLowerCase((int) t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static int mode(String[] w) {
         int letters = 0;
         int lowerWords = 0;
@@ -189,7 +214,7 @@ final class Features {
                 numbers++;
             } else if (Character.isLetter(c)) {
                 letters++;
-                if (t.chars().anyMatch(Character::isLowerCase)) {
+                if (hasLowerCase(t)) {
                     lowerWords++;
                 }
                 if (t.length() > 3) {

@@ -1,8 +1,5 @@
 package io.newsflow.enrich.entities.tagger;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Greedy left-to-right decoding: each token takes the best label its features score. Greedy decoding lets each decision read earlier ones anywhere in the document (the
  * "history" feature: how this word was tagged before), which a Viterbi decoder cannot; with BILOU labels it is as
@@ -27,7 +24,7 @@ final class Tagger {
     /** Labels of every token of the document, by sentence. */
     static int[][] tag(Features.Doc d, Scorer scorer, Learner learner) {
         int[][] labels = new int[d.words.length][];
-        Map<String, int[]> history = new HashMap<>();
+        int[][] history = new int[d.distinctWords][]; // by word: how often each type was given to it
         long[] keys = new long[Features.MAX];
         float[] scores = new float[Labels.COUNT];
         for (int s : d.order) {
@@ -47,7 +44,7 @@ final class Tagger {
                     p1 = Labels.O;
                     continue;
                 }
-                int n = Features.extract(d, s, i, p1, p2, historyType(history.get(d.lower[s][i])), keys);
+                int n = Features.extract(d, s, i, p1, p2, historyType(history[d.wordId[s][i]]), keys);
                 scorer.score(keys, n, scores);
                 int best = best(scores);
                 if (learner != null) {
@@ -91,10 +88,14 @@ final class Tagger {
         return best;
     }
 
-    private static void remember(Features.Doc d, int s, int[] labels, Map<String, int[]> history) {
+    private static void remember(Features.Doc d, int s, int[] labels, int[][] history) {
         for (Labels.Span span : Labels.decode(labels)) {
             for (int k = span.start(); k < span.end(); k++) {
-                history.computeIfAbsent(d.lower[s][k], w -> new int[Labels.TYPES.length])[span.type()]++;
+                int w = d.wordId[s][k];
+                if (history[w] == null) {
+                    history[w] = new int[Labels.TYPES.length];
+                }
+                history[w][span.type()]++;
             }
         }
     }
