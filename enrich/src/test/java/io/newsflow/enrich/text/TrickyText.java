@@ -34,7 +34,8 @@ public final class TrickyText {
 
     /** Whether {@code i} does not fall inside a surrogate pair (a region boundary a caller may choose). */
     public static boolean isBoundary(String s, int i) {
-        return i <= 0 || i >= s.length() || !(Character.isHighSurrogate(s.charAt(i - 1)) && Character.isLowSurrogate(s.charAt(i)));
+        return i <= 0 || i >= s.length()
+                || !(Character.isHighSurrogate(s.charAt(i - 1)) && Character.isLowSurrogate(s.charAt(i)));
     }
 
     /** The string with its invisible and awkward characters written as escapes, for failure messages. */

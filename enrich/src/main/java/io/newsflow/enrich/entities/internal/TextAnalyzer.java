@@ -197,11 +197,12 @@ public final class TextAnalyzer {
     }
 
     /**
-     * The end of the token starting at {@code i}, as {@code (?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*+\.?|\S}
-     * would match it: an abbreviation with dots (U.S.), a word with inner apostrophes, hyphens or ampersands and
-     * perhaps a final dot, a number, or else any one symbol. A scanner, not that expression: matching it was the
-     * largest part of tokenising. Words are scanned in a loop, so a hyphenated run of thousands of parts
-     * ("a-a-a-...") cannot overflow the stack.
+     * The end of the token starting at {@code i}, as
+     * {@code (?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*+\.?|\S} would match it: an
+     * abbreviation with dots (U.S.), a word with inner apostrophes, hyphens or ampersands and perhaps a final dot, a
+     * number, or else any one symbol. A scanner, not that expression: matching it was the largest part of
+     * tokenising. Words are scanned in a loop, so a hyphenated run of thousands of parts ("a-a-a-...") cannot
+     * overflow the stack.
      */
     static int tokenEnd(String text, int i, int to) {
         int dotted = i;

@@ -63,7 +63,8 @@ class TextAnalyzerScanTest {
             Span span = new Span(start, end);
             boolean expected = FALSE_END.matcher(tail(s, span)).find();
             falseEnds += expected ? 1 : 0;
-            assertThat(TextAnalyzer.endsFalsely(s, span)).as("%s [%d, %d)", TrickyText.escaped(s), start, end).isEqualTo(expected);
+            assertThat(TextAnalyzer.endsFalsely(s, span)).as("%s [%d, %d)", TrickyText.escaped(s), start, end)
+                    .isEqualTo(expected);
         }
         assertThat(falseEnds).as("cases where the sentence does end falsely").isGreaterThan(STRINGS / 20);
     }
