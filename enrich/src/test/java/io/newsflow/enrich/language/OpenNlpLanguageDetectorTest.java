@@ -39,6 +39,37 @@ class OpenNlpLanguageDetectorTest {
     }
 
     @Test
+    void answersHebrewAndIndonesianWithTheirCurrentCodes() {
+        // Java lists the withdrawn codes iw and in beside he and id (see IsoCodesTest).
+        assertThat(DETECTOR.detect("הממשלה הודיעה ביום רביעי על צעדים חדשים להגנה על המידע האישי של משתמשי הרשתות"
+                + " החברתיות ברחבי המדינה.", null)).isEqualTo("he");
+        assertThat(DETECTOR.detect("", "in-ID")).isEqualTo("id");
+        assertThat(DETECTOR.detect("", "iw")).isEqualTo("he");
+    }
+
+    @Test
+    void readsOnWhenTheStartOfALongTextDisagreesWithTheDeclaredLanguage() {
+        String german = "Die Bundesregierung hat am Mittwoch neue Regeln für den Datenschutz beschlossen, die ab dem"
+                + " nächsten Jahr gelten sollen. Verbraucherschützer begrüßten die Pläne, kritisierten aber, dass viele"
+                + " Fragen der Umsetzung offen bleiben. Die Länder sollen bis zum Sommer Stellung nehmen, bevor der"
+                + " Bundestag im Herbst darüber abstimmt. ";
+        String warnings = "Warning: mysql_get_server_info(): Access denied for user on line 299 in the simple tagging"
+                + " plugin of this website. Warning: a link to the server could not be established. ";
+        assertThat(warnings.length()).isLessThan(OpenNlpLanguageDetector.CONFIRM_CHARS);
+        String text = warnings + warnings + german + german;
+        assertThat(DETECTOR.detect(text, "de")).isEqualTo("de");
+        assertThat(((OpenNlpLanguageDetector) DETECTOR).withConfirmChars(0).detect(text, "de")).isEqualTo("de");
+    }
+
+    @Test
+    void aLongTextInAnotherLanguageOutweighsTheDeclaredOne() {
+        String english = "The government announced new rules for data protection on Wednesday, which are to apply from"
+                + " next year. Consumer groups welcomed the plans but criticised that many questions of implementation"
+                + " remain open. The regions are to comment by the summer before parliament votes in the autumn. ";
+        assertThat(DETECTOR.detect(english + english + english, "de")).isEqualTo("en");
+    }
+
+    @Test
     void letsTheDeclaredLanguageDecideShortTexts() {
         assertThat(DETECTOR.detect("Real Madrid 2-1", "es-ES")).isEqualTo("es");
     }

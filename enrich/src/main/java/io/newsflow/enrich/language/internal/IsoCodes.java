@@ -27,16 +27,28 @@ public final class IsoCodes {
         }
         String primary = hint.trim().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
         if (primary.length() == 2) {
-            return primary;
+            return modern(primary);
         }
         return toIso1(primary);
+    }
+
+    /** The current code of a two-letter code ISO 639 withdrew ({@code in}, {@code iw}, {@code ji}), else the code. */
+    private static String modern(String two) {
+        return switch (two) {
+            case "in" -> "id";
+            case "iw" -> "he";
+            case "ji" -> "yi";
+            default -> two;
+        };
     }
 
     private static Map<String, String> buildThreeToTwo() {
         Map<String, String> map = new HashMap<>();
         for (String two : Locale.getISOLanguages()) {
             try {
-                map.put(Locale.of(two).getISO3Language(), two);
+                // The list holds both the withdrawn and the current code of Indonesian, Hebrew and
+                // Yiddish; both name the same three-letter code, which must give the current one.
+                map.put(Locale.of(two).getISO3Language(), modern(two));
             } catch (java.util.MissingResourceException e) {
                 // A few legacy codes have no three-letter form: they cannot be produced by the model anyway.
             }
