@@ -14,6 +14,8 @@ import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +87,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--loop", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After the pipeline, run the same steps on the same articles in a plain loop on as many threads, and print both (default: ${DEFAULT-VALUE}; --no-loop skips it).")
     boolean loop = true;
+
+    @Option(names = "--latency-log", paramLabel = "FILE",
+            description = "Write one line per measured article to FILE: when it was produced (ms after the first) and its latency (ms), tab-separated, to see when the slow ones happened.")
+    Path latencyLog;
 
     @Option(names = "--timeout", description = "Give up after this many seconds without a new enriched article (default ${DEFAULT-VALUE}).")
     int timeoutSeconds = 120;
@@ -176,6 +182,9 @@ final class BenchCommand implements Callable<Integer> {
                                 .toList());
             }
             meter.start();
+            PrintWriter latencies = latencyLog == null ? null
+                    : new PrintWriter(Files.newBufferedWriter(latencyLog, StandardCharsets.UTF_8));
+            long firstProduced = Long.MAX_VALUE;
             Thread producer = Thread.ofPlatform().name("bench-producer").start(() ->
                     produce(bootstrap, topics, raw, produced, rate, false));
             int deadLetters = 0;
@@ -185,7 +194,12 @@ final class BenchCommand implements Callable<Integer> {
                     && System.nanoTime() - lastNew < Duration.ofSeconds(timeoutSeconds).toNanos()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (r.topic().equals(topicNames.enriched())) {
-                        meter.enriched(System.currentTimeMillis() - r.timestamp());
+                        long latency = System.currentTimeMillis() - r.timestamp();
+                        meter.enriched(latency);
+                        if (latencies != null) {
+                            firstProduced = Math.min(firstProduced, r.timestamp());
+                            latencies.printf(Locale.ROOT, "%d\t%d%n", r.timestamp() - firstProduced, latency);
+                        }
                         lastNew = System.nanoTime();
                     } else {
                         deadLetters++;
@@ -202,6 +216,9 @@ final class BenchCommand implements Callable<Integer> {
                 meter.finish();
             }
             producer.join();
+            if (latencies != null) {
+                latencies.close();
+            }
             err.printf(Locale.ROOT, "bench: enriched %d of %d in %.1f s, dead letters %d; load %s%n",
                     meter.count(), raw.size(), meter.seconds(), deadLetters, loadAverage());
             StateBytes.report(bootstrap, List.of(enrichConfig.get("kafka.application.id"),

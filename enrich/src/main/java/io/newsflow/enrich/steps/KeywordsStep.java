@@ -60,15 +60,19 @@ public final class KeywordsStep implements EnrichmentStep {
     }
 
     /**
-     * The step of one task: counts flushed every {@code keywords.flush-interval-seconds} (default 30)
-     * or when more than {@code keywords.flush-max-terms} distinct terms wait (default 200,000, some
-     * 20 MB), store sums cached for {@code keywords.cache-terms} terms (default 100,000).
+     * The step of one task: counts flushed every {@code keywords.flush-interval-seconds} (default 30),
+     * a slice of the terms at a time in {@code keywords.flush-slices} even steps over the interval
+     * (default 30: one a second), or all at once when more than {@code keywords.flush-max-terms}
+     * distinct terms wait (default 200,000, some 20 MB); store sums cached for
+     * {@code keywords.cache-terms} terms (default 100,000).
      */
     static KeywordsStep create(KeywordExtractor extractor, StepSettings settings, StepProvider.StoreLookup stores) {
         WindowStore<String, Long> store = stores.store(STORE);
+        int slices = settings.getInt("keywords.flush-slices", 30);
         TermCounts counts = new TermCounts(store, retention(settings), settings.getInt("keywords.flush-max-terms", 200_000),
-                settings.getInt("keywords.cache-terms", 100_000));
-        stores.schedule(Duration.ofSeconds(settings.getInt("keywords.flush-interval-seconds", 30)), counts::flush);
+                settings.getInt("keywords.cache-terms", 100_000), slices);
+        Duration interval = Duration.ofSeconds(settings.getInt("keywords.flush-interval-seconds", 30));
+        stores.schedule(Duration.ofMillis(Math.max(1, interval.toMillis() / slices)), counts::flushNextSlice);
         return new KeywordsStep(extractor, counts, settings.getInt("keywords.max", 10),
                 TextCap.maxChars(settings, NAME, DEFAULT_MAX_CHARS));
     }

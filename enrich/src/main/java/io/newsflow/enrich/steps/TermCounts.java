@@ -3,9 +3,11 @@ package io.newsflow.enrich.steps;
 import io.newsflow.enrich.keywords.DocumentFrequencies;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -19,6 +21,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>Reads see the store plus what waits in memory, so the frequencies are exactly those of
  * writing per article. Store sums are cached per term (LRU, bounded) for the current day and
  * kept current on flush, since one article looks up dozens of terms, most of them common.
+ *
+ * <p>The flush is spread: terms fall into {@code slices} slices by hash, and each punctuation writes the
+ * next slice, so a term still reaches the store once per interval but the task stops for a slice at a
+ * time. Flushed all at once, every 30 s, the flush held the task's articles for up to a second: the
+ * slowest articles of a run at 5 articles/s were those that arrived during it, 30 s apart.
  *
  * <p>What waits in memory is not in the changelog: if the instance dies, up to one flush interval
  * of counts is lost (the articles themselves are not: exactly-once still holds for the output).
@@ -39,8 +46,10 @@ final class TermCounts {
     private final Map<Long, Map<String, Long>> flushed = new HashMap<>();
     private final Duration retention;
     private final int maxPendingTerms;
-    /** Window start → term → count not yet in the store. */
-    private final Map<Long, Map<String, Long>> pending = new HashMap<>();
+    /** Window start → slice → term → count not yet in the store (a slice's map is null when empty). */
+    private final Map<Long, Map<String, Long>[]> pending = new HashMap<>();
+    private final int slices;
+    private int nextSlice;
     private int pendingTerms;
     /** Term → store sum over the windows of {@link #cacheDay}. */
     private final LinkedHashMap<String, Long> cache;
@@ -53,7 +62,17 @@ final class TermCounts {
     private final LinkedHashMap<String, Long> stored;
     private long storedWindow = Long.MIN_VALUE;
 
+    /** Counts flushed whole (one slice). */
     TermCounts(WindowStore<String, Long> store, Duration retention, int maxPendingTerms, int cacheTerms) {
+        this(store, retention, maxPendingTerms, cacheTerms, 1);
+    }
+
+    /** Counts whose flush is spread over {@code slices} calls of {@link #flushNextSlice()}. */
+    TermCounts(WindowStore<String, Long> store, Duration retention, int maxPendingTerms, int cacheTerms, int slices) {
+        if (slices < 1) {
+            throw new IllegalArgumentException("slices must be at least 1, not " + slices);
+        }
+        this.slices = slices;
         this.store = store;
         this.retention = retention;
         this.maxPendingTerms = maxPendingTerms;
@@ -73,7 +92,8 @@ final class TermCounts {
     /** Counts one document containing {@code terms} (distinct), fetched at {@code at}. */
     void add(Iterable<String> terms, Instant at) {
         long window = windowOf(at.toEpochMilli());
-        Map<String, Long> counts = pending.computeIfAbsent(window, w -> new HashMap<>());
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] counts = pending.computeIfAbsent(window, w -> new Map[slices]);
         increment(counts, DOCUMENTS);
         for (String term : terms) {
             increment(counts, term);
@@ -83,24 +103,61 @@ final class TermCounts {
         }
     }
 
-    private void increment(Map<String, Long> counts, String term) {
-        if (counts.merge(term, 1L, Long::sum) == 1L) {
+    private void increment(Map<String, Long>[] counts, String term) {
+        int slice = sliceOf(term);
+        if (counts[slice] == null) {
+            counts[slice] = new HashMap<>();
+        }
+        if (counts[slice].merge(term, 1L, Long::sum) == 1L) {
             pendingTerms++;
         }
     }
 
-    /** Writes what waits in memory into the store: one read and one write per distinct term and day. */
+    private int sliceOf(String term) {
+        return slices == 1 ? 0 : Math.floorMod(term.hashCode(), slices);
+    }
+
+    /** Writes everything that waits in memory into the store. */
     void flush() {
-        if (store == null) {
-            flushInMemory();
+        for (int slice = 0; slice < slices; slice++) {
+            flush(slice);
+        }
+    }
+
+    /** Writes the next slice of what waits in memory: called {@code slices} times per flush interval. */
+    void flushNextSlice() {
+        flush(nextSlice);
+        nextSlice = (nextSlice + 1) % slices;
+    }
+
+    /** Writes one slice into the store: one read and one write per distinct term and day. */
+    private void flush(int slice) {
+        Map<Long, Map<String, Long>> taken = new HashMap<>();
+        for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+            var byWindow = it.next();
+            Map<String, Long>[] bySlice = byWindow.getValue();
+            if (bySlice[slice] != null) {
+                taken.put(byWindow.getKey(), bySlice[slice]);
+                pendingTerms -= bySlice[slice].size();
+                bySlice[slice] = null;
+                if (Arrays.stream(bySlice).allMatch(Objects::isNull)) {
+                    it.remove();
+                }
+            }
+        }
+        if (taken.isEmpty()) {
             return;
         }
-        long latest = pending.keySet().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        if (store == null) {
+            flushInMemory(taken);
+            return;
+        }
+        long latest = taken.keySet().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
         if (latest > storedWindow) {
             stored.clear(); // the memo holds one window, the newest
             storedWindow = latest;
         }
-        for (var byWindow : pending.entrySet()) {
+        for (var byWindow : taken.entrySet()) {
             long window = byWindow.getKey();
             boolean cached = window > cacheDay - retention.toMillis() && window <= cacheDay;
             boolean memo = window == storedWindow;
@@ -119,24 +176,17 @@ final class TermCounts {
                 }
             }
         }
-        pending.clear();
-        pendingTerms = 0;
     }
 
-    private void flushInMemory() {
-        if (pending.isEmpty()) {
-            return;
-        }
+    private void flushInMemory(Map<Long, Map<String, Long>> taken) {
         long latest = Long.MIN_VALUE;
-        for (var byWindow : pending.entrySet()) {
+        for (var byWindow : taken.entrySet()) {
             latest = Math.max(latest, byWindow.getKey());
             Map<String, Long> into = flushed.computeIfAbsent(byWindow.getKey(), w -> new HashMap<>());
             byWindow.getValue().forEach((term, n) -> into.merge(term, n, Long::sum));
         }
         long oldest = latest - retention.toMillis();
         flushed.keySet().removeIf(window -> window <= oldest);
-        pending.clear();
-        pendingTerms = 0;
         cache.clear();
     }
 
@@ -170,9 +220,11 @@ final class TermCounts {
                     cache.put(term, stored);
                 }
                 long sum = stored;
+                int slice = sliceOf(term);
                 for (var byWindow : pending.entrySet()) {
-                    if (byWindow.getKey() >= from && byWindow.getKey() <= to) {
-                        sum += byWindow.getValue().getOrDefault(term, 0L);
+                    Map<String, Long> counts = byWindow.getValue()[slice];
+                    if (counts != null && byWindow.getKey() >= from && byWindow.getKey() <= to) {
+                        sum += counts.getOrDefault(term, 0L);
                     }
                 }
                 return sum;

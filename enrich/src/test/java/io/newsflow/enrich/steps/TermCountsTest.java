@@ -32,9 +32,19 @@ class TermCountsTest {
      */
     @Test
     void choosesTheKeyphrasesOfExactPerArticleCountsOnTheLabelledArticles() throws IOException {
+        assertThat(sameKeyphrasesAsExactCounts(1)).isEqualTo(22);
+    }
+
+    /** The same with the flush spread over 5 slices, one slice written after each article. */
+    @Test
+    void aFlushSpreadOverSlicesChoosesTheSameKeyphrases() throws IOException {
+        assertThat(sameKeyphrasesAsExactCounts(5)).isEqualTo(22);
+    }
+
+    private int sameKeyphrasesAsExactCounts(int slices) throws IOException {
         List<String> texts = labelledTexts();
         assertThat(texts).hasSize(22);
-        TermCounts counts = new TermCounts(store(), Duration.ofDays(7), 1_000_000, 50);
+        TermCounts counts = new TermCounts(store(), Duration.ofDays(7), 1_000_000, 50, slices);
         Map<String, Long> exact = new HashMap<>();
         long[] documents = {0};
         DocumentFrequencies reference = new DocumentFrequencies() {
@@ -58,11 +68,50 @@ class TermCountsTest {
             terms.forEach(t -> exact.merge(t, 1L, Long::sum));
             documents[0]++;
             counts.add(terms, at);
-            if (i % 3 == 2) {
+            if (slices > 1) {
+                counts.flushNextSlice();
+            } else if (i % 3 == 2) {
                 counts.flush();
             }
         }
-        assertThat(same).isEqualTo(texts.size());
+        return same;
+    }
+
+    /**
+     * Each call writes one slice's terms, all of them, with their sums; after as many calls as slices
+     * everything is in the store, and reads are exact at every step in between.
+     */
+    @Test
+    void eachSliceOfAFlushWritesItsOwnTermsAndReadsStayExact() {
+        WindowStore<String, Long> store = store();
+        int slices = 4;
+        TermCounts counts = new TermCounts(store, Duration.ofDays(7), 100_000, 100, slices);
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            terms.add("term" + i);
+        }
+        counts.add(terms, DAY);
+        counts.add(terms.subList(0, 50), DAY);
+        long window = TermCounts.windowOf(DAY.toEpochMilli());
+        int pending = counts.pendingTerms();
+        assertThat(pending).isEqualTo(201); // and the document count
+        for (int call = 1; call <= slices; call++) {
+            counts.flushNextSlice();
+            for (int i = 0; i < terms.size(); i++) {
+                long expected = i < 50 ? 2 : 1;
+                // Slices go in order, a term's slice being its hash modulo their number.
+                boolean written = Math.floorMod(terms.get(i).hashCode(), slices) < call;
+                assertThat(store.fetch(terms.get(i), window)).as("%s after %d slices", terms.get(i), call)
+                        .isEqualTo(written ? expected : null);
+                assertThat(counts.asOf(DAY).frequency(terms.get(i))).isEqualTo(expected);
+            }
+            assertThat(counts.asOf(DAY).documents()).isEqualTo(2);
+            // Each call writes some terms: 200 hashes leave no slice empty.
+            assertThat(counts.pendingTerms()).as("after %d slices", call).isLessThan(pending);
+            pending = counts.pendingTerms();
+        }
+        assertThat(counts.pendingTerms()).isZero();
+        assertThat(store.fetch(TermCounts.DOCUMENTS, window)).isEqualTo(2L);
     }
 
     /**

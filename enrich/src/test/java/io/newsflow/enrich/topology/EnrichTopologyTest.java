@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.steps.ArticleDraft;
 import io.newsflow.enrich.steps.EnrichmentStep;
+import io.newsflow.enrich.steps.KeywordsStep;
 import io.newsflow.enrich.steps.StepProvider;
 import io.newsflow.enrich.steps.StepSettings;
 import io.newsflow.enrich.steps.Steps;
@@ -20,6 +21,7 @@ import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,6 +263,36 @@ class EnrichTopologyTest {
         assertThat(dead.value().getSourceTopic()).isEqualTo("news.raw.v1");
         assertThat(dead.value().getValueSha256()).hasSize(64);
         assertThat(enrichedOut().readValuesToList()).extracting(EnrichedArticle::getId).containsExactly("small");
+    }
+
+    /**
+     * The key-phrase counts reach their store a slice at a time, one slice per wall-clock punctuation,
+     * and all of them within the flush interval.
+     */
+    @Test
+    void keyPhraseCountsReachTheStoreASliceAtATimeWithinTheInterval() {
+        start(Steps.resolve(List.of("extract", "keywords")), Map.of("keywords.flush-interval-seconds", "10",
+                "keywords.flush-slices", "5"));
+        rawIn().pipeInput("id-1", raw("id-1", PAGE));
+        assertThat(enrichedOut().readValue().getKeyphrases()).isNotEmpty();
+        var store = driver.<String, Long>getWindowStore(KeywordsStep.STORE);
+        List<Long> stored = new ArrayList<>();
+        for (int second = 0; second <= 10; second += 2) {
+            long terms = 0;
+            try (var all = store.all()) {
+                while (all.hasNext()) {
+                    all.next();
+                    terms++;
+                }
+            }
+            stored.add(terms);
+            driver.advanceWallClockTime(Duration.ofSeconds(2));
+        }
+        // Nothing before the first punctuation; then more at each, none of them all but the last.
+        assertThat(stored.get(0)).isZero();
+        assertThat(stored).isSorted();
+        assertThat(stored.get(5)).isGreaterThan(stored.get(1)).isGreaterThan(20);
+        assertThat(stored.subList(1, 5)).allMatch(n -> n < stored.get(5));
     }
 
     private void start(List<StepProvider> steps) {
