@@ -2,6 +2,10 @@ package io.newsflow.enrich.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.enrich.text.TrickyText;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MinHashTest {
@@ -23,6 +27,22 @@ class MinHashTest {
         Signature b = MinHash.signature(STORY.toUpperCase(java.util.Locale.ROOT).replace(",", ""));
         assertThat(a.similarity(b)).isEqualTo(1.0);
         assertThat(MinHash.contentHash(STORY)).isEqualTo(MinHash.contentHash(STORY.replace(",", " ,")));
+    }
+
+    /**
+     * The stored hashes (exact-duplicate buckets, revisions) were made with a regular expression: the scanner
+     * that replaced it must give the same normal form, so that copies from before an upgrade are still found.
+     */
+    @Test
+    void normalisesAsTheRegularExpressionTheStoredHashesWereMadeWith() {
+        Pattern separators = Pattern.compile("[^\\p{L}\\p{N}]+");
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            String s = TrickyText.next(random, 12);
+            String expected = separators.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+            assertThat(MinHash.normalised(s)).as(TrickyText.escaped(s)).isEqualTo(expected);
+        }
+        assertThat(MinHash.normalised(" İstanbul, U.S. — ½ 𝐀! ")).isEqualTo("i stanbul u s ½ 𝐀");
     }
 
     @Test
