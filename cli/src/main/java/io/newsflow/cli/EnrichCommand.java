@@ -3,6 +3,7 @@ package io.newsflow.cli;
 import io.newsflow.enrich.service.EnrichService;
 import io.newsflow.enrich.topology.EnrichTopology;
 import io.newsflow.schemas.config.ServiceConfig;
+import io.newsflow.schemas.streams.GroupExit;
 import io.newsflow.schemas.topics.TopicNames;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class EnrichCommand implements Callable<Integer> {
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "enrich")) {
             KafkaStreams app = EnrichService.create(config);
             metrics.watch(app);
-            return ServiceRunner.run("enrich", app);
+            return ServiceRunner.run("enrich", app, () -> GroupExit.close(app, config.kafka()));
         }
     }
 }

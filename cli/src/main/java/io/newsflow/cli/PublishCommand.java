@@ -32,7 +32,7 @@ final class PublishCommand implements Callable<Integer> {
              PublishService service = PublishService.create(config, metrics::scrape)) {
             metrics.watch(service.streams());
             service.url().ifPresent(url -> System.err.println("newsflow publish: API and live page at " + url));
-            return ServiceRunner.run("publish", service.streams());
+            return ServiceRunner.run("publish", service.streams(), service::close);
         }
     }
 }

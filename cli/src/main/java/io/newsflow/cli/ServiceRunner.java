@@ -1,6 +1,5 @@
 package io.newsflow.cli;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -10,8 +9,11 @@ final class ServiceRunner {
     private ServiceRunner() {
     }
 
-    /** Starts the app, waits, closes it; exit status 0 on Ctrl-C, 1 when the app died. */
-    static int run(String name, KafkaStreams app) throws InterruptedException {
+    /**
+     * Starts the app, waits, closes it with {@code close} (which leaves the group or not: see
+     * GroupExit); exit status 0 on Ctrl-C, 1 when the app died.
+     */
+    static int run(String name, KafkaStreams app, Runnable close) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         app.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -19,7 +21,7 @@ final class ServiceRunner {
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close(Duration.ofSeconds(30));
+            close.run();
             done.countDown();
         }, name + "-shutdown"));
         app.start();

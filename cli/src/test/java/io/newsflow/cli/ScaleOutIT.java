@@ -9,6 +9,7 @@ import io.newsflow.schemas.avro.Source;
 import io.newsflow.schemas.avro.SourceKind;
 import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.streams.GroupExit;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
 import java.nio.ByteBuffer;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,7 +76,15 @@ class ScaleOutIT {
                 Waits.until("half of the first batch out", Duration.ofSeconds(60), () -> committedIds(stack, topics).size() >= BEFORE / 2);
                 firstStates.clear();
                 long stopping = System.nanoTime();
-                second.close(Duration.ofSeconds(30));
+                // As `bin/newsflow enrich` closes on Ctrl-C: a dynamic member leaves its group, so its
+                // tasks move now rather than when the coordinator gives up on it (session timeout, 45 s).
+                String group = config(stack, "two").kafka().get("application.id").toString();
+                GroupExit.close(second, config(stack, "two").kafka());
+                try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafka().bootstrapServers()))) {
+                    Waits.until("the stopped instance out of the group, well before its session would time out",
+                            Duration.ofSeconds(20), () -> groupMembers(admin, group) == first.metadataForLocalThreads().size());
+                }
                 produce(stack, topics, BEFORE, BEFORE + AFTER);
                 Waits.until("all tasks on the remaining instance", Duration.ofSeconds(60), () -> activeTasks(first) == tasks
                         && first.state() == KafkaStreams.State.RUNNING);
@@ -101,6 +112,15 @@ class ScaleOutIT {
         settings.put("kafka.commit.interval.ms", "100");
         settings.put("enrich.steps", "extract");
         return ServiceConfig.load(EnrichService.DEFAULTS, null, Map.of(), Map.of()).with(settings);
+    }
+
+    /** Members of the consumer group {@code group} (one per stream thread of each instance in it). */
+    private static int groupMembers(Admin admin, String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot describe group " + group, e);
+        }
     }
 
     private static int activeTasks(KafkaStreams app) {

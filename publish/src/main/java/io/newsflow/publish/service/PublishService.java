@@ -11,6 +11,7 @@ import io.newsflow.schemas.config.ServiceConfig;
 import io.newsflow.schemas.deadletter.DeadLetterProductionHandler;
 import io.newsflow.schemas.serde.RecordLimits;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
+import io.newsflow.schemas.streams.GroupExit;
 import io.newsflow.schemas.streams.ThreadReplacingHandler;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
@@ -18,6 +19,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -35,10 +37,12 @@ public final class PublishService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final PublishApi api;
+    private final Map<String, Object> kafka;
 
-    private PublishService(KafkaStreams streams, PublishApi api) {
+    private PublishService(KafkaStreams streams, PublishApi api, Map<String, Object> kafka) {
         this.streams = streams;
         this.api = api;
+        this.kafka = kafka;
     }
 
     /** Creates the service without Prometheus metrics on its API ({@code /metrics} answers empty). */
@@ -74,7 +78,7 @@ public final class PublishService implements AutoCloseable {
                         config.getSeconds("publish.stream.heartbeat-seconds", Duration.ofSeconds(15)),
                         config.getInt("publish.stream.max-clients", 100), prometheus);
             }
-            return new PublishService(app, api);
+            return new PublishService(app, api, config.kafka());
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -93,13 +97,16 @@ public final class PublishService implements AutoCloseable {
         return Optional.ofNullable(api).map(PublishApi::url);
     }
 
-    /** Stops the API, then the Streams application. */
+    /**
+     * Stops the API, then the Streams application, which leaves its group unless it is a static
+     * member ({@link GroupExit}), so that other instances take its tasks over at once.
+     */
     @Override
     public void close() {
         if (api != null) {
             api.close();
         }
-        streams.close(Duration.ofSeconds(30));
+        GroupExit.close(streams, kafka);
     }
 
     /**
