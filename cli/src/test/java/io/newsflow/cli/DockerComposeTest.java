@@ -60,10 +60,18 @@ class DockerComposeTest {
     void stateLivesInVolumesOwnedByTheServiceUser() throws IOException {
         String dockerfile = Files.readString(Path.of("..", "Dockerfile"));
         assertThat(dockerfile).contains("USER newsflow").containsPattern("chown newsflow:newsflow /state");
+        assertThat(dockerfile).as("every container gets a volume for its state").contains("VOLUME [\"/state\"]");
         for (String service : List.of("enrich", "publish")) {
             JsonNode s = compose.at("/services/" + service);
             assertThat(s.at("/environment/NEWSFLOW_KAFKA_STATE_DIR").asText()).isEqualTo("/state");
-            assertThat(s.get("volumes").get(0).asText()).endsWith(":/state");
+            assertThat(s.at("/stop_grace_period").asText()).as("time to commit and leave the group on a stop").isEqualTo("40s");
+        }
+        assertThat(compose.at("/services/publish/volumes").get(0).asText()).isEqualTo("publish-state:/state");
+        // enrich is scaled (--scale enrich=3): a named volume would put all instances in one state
+        // directory, which Kafka Streams locks; the image's anonymous volume gives each its own.
+        JsonNode enrichVolumes = compose.at("/services/enrich/volumes");
+        if (!enrichVolumes.isMissingNode()) {
+            enrichVolumes.forEach(v -> assertThat(v.asText()).doesNotEndWith(":/state"));
         }
         assertThat(Files.exists(Path.of("..", ".dockerignore"))).isTrue();
     }
