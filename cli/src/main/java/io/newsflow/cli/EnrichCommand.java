@@ -47,7 +47,10 @@ final class EnrichCommand implements Callable<Integer> {
         Preflight.partitions(config, names.raw()).ifPresent(raw -> dedupePartitionsAdvice(names.raw(), raw,
                 (int) config.getLong(DEDUPE_PARTITIONS, EnrichTopology.DEFAULT_DEDUPE_PARTITIONS)).ifPresent(line -> System.err.println("newsflow enrich: " + line)));
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "enrich")) {
-            KafkaStreams app = EnrichService.create(config);
+            KafkaStreams app = ServiceRunner.create("enrich", () -> EnrichService.create(config));
+            if (app == null) {
+                return 1;
+            }
             metrics.watch(app);
             return ServiceRunner.run("enrich", app, () -> GroupExit.close(app, config.kafka()));
         }

@@ -29,7 +29,10 @@ final class PublishCommand implements Callable<Integer> {
             return 1;
         }
         try (ServiceMetrics metrics = ServiceMetrics.start(config, "publish");
-             PublishService service = PublishService.create(config, metrics::scrape)) {
+             PublishService service = ServiceRunner.create("publish", () -> PublishService.create(config, metrics::scrape))) {
+            if (service == null) {
+                return 1;
+            }
             metrics.watch(service.streams());
             service.url().ifPresent(url -> System.err.println("newsflow publish: API and live page at " + url));
             return ServiceRunner.run("publish", service.streams(), service::close);

@@ -1,7 +1,9 @@
 package io.newsflow.cli;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsException;
 
 /** Runs a Streams application until Ctrl-C or until it fails. */
 final class ServiceRunner {
@@ -28,5 +30,21 @@ final class ServiceRunner {
         System.err.println("newsflow " + name + ": running; Ctrl-C stops");
         done.await();
         return app.state() == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+
+    /**
+     * Creates a service, or prints one line and gives null when Kafka Streams refuses to start it.
+     * The usual cause is a second instance on the same machine with the same state directory, which
+     * Kafka Streams locks (its message names the directory).
+     */
+    static <T> T create(String name, Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (StreamsException e) {
+            String hint = String.valueOf(e.getMessage()).contains("state directory")
+                    ? "; give each instance on a machine its own kafka.state.dir" : "";
+            System.err.println("newsflow " + name + ": cannot start: " + e.getMessage() + hint);
+            return null;
+        }
     }
 }
