@@ -2,10 +2,8 @@ package io.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,26 +22,15 @@ class BenchIT {
 
     @Test
     void enrichesEveryArticleAndReportsThroughputLatencyTasksAndState() {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            exit = new CommandLine(new Newsflow()).execute("bench", "-n", Integer.toString(ARTICLES),
-                    "--warmup", Integer.toString(WARM_UP), "--no-loop", Path.of("..", "samples").toString());
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        String progress = stderr.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.run(new CommandLine(new Newsflow()), Duration.ofMinutes(10), "bench", "-n", Integer.toString(ARTICLES),
+                "--warmup", Integer.toString(WARM_UP), "--no-loop", Path.of("..", "samples").toString());
+        int exit = run.exit();
+        String progress = run.err();
         List<String> lines = progress.lines().filter(l -> l.startsWith("bench: ")).toList();
         assertThat(exit).as(progress).isZero();
 
         // The summary, alone on standard output (progress and state go to standard error).
-        assertThat(stdout.toString(StandardCharsets.UTF_8).strip()).matches("bench: articles=" + ARTICLES
+        assertThat(run.out().strip()).matches("bench: articles=" + ARTICLES
                 + " throughput=\\d+\\.\\d/s p50=\\d+ ms p95=\\d+ ms p99=\\d+ ms cpu=\\d+% heap=\\d+ MB");
         assertThat(lines).anyMatch(l -> l.matches("bench: enriched " + ARTICLES + " of " + ARTICLES
                 + " in \\d+\\.\\d s, dead letters 0; load .*"));

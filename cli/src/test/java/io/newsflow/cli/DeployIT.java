@@ -11,7 +11,6 @@ import io.newsflow.schemas.serde.confluent.ConfluentRegistryClient;
 import io.newsflow.schemas.serde.confluent.RegistryClientConfig;
 import io.newsflow.schemas.topics.TopicNames;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -109,18 +108,10 @@ class DeployIT {
     }
 
     private static void assertFailsFast(String mentioned, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
         long start = System.nanoTime();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Newsflow.commandLine().execute(args);
-        } finally {
-            System.setErr(old);
-        }
-        String output = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(output).isNotZero();
+        CliRun run = CliRun.newsflow(Duration.ofSeconds(60), args);
+        String output = run.err();
+        assertThat(run.exit()).as(output).isNotZero();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as(String.join(" ", args)).isLessThan(Duration.ofSeconds(20));
         assertThat(output.lines().filter(l -> l.startsWith("newsflow " + args[0]))).as(output)
                 .singleElement().asString().contains(mentioned);

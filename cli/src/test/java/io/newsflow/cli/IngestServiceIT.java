@@ -10,9 +10,7 @@ import io.newsflow.schemas.ids.ArticleIds;
 import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -116,18 +114,10 @@ class IngestServiceIT {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream before = System.err;
-        int exit;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            exit = new CommandLine(new IngestCommand()).execute("-b", "127.0.0.1:" + closed, "-r",
-                    stack.registry().apiUrl(), "-D", "preflight.timeout-seconds=3", "--url", base + "/news/x");
-        } finally {
-            System.setErr(before);
-        }
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("newsflow ingest:")).toList())
+        CliRun run = CliRun.run(new CommandLine(new IngestCommand()), Duration.ofSeconds(60), "-b", "127.0.0.1:" + closed, "-r",
+                stack.registry().apiUrl(), "-D", "preflight.timeout-seconds=3", "--url", base + "/news/x");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().filter(l -> l.startsWith("newsflow ingest:")).toList())
                 .singleElement().satisfies(l -> assertThat(l).contains("127.0.0.1:" + closed));
     }
 

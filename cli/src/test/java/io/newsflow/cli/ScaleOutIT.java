@@ -12,8 +12,6 @@ import io.newsflow.schemas.serde.RegistrySerdeFactory;
 import io.newsflow.schemas.streams.GroupExit;
 import io.newsflow.schemas.topics.TopicNames;
 import io.newsflow.schemas.topics.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -110,26 +105,13 @@ class ScaleOutIT {
      * Instances on one machine need their own state directories (Kafka Streams locks one): a third
      * instance given the first one's stops at once with one line naming the setting, not a stack trace.
      */
-    private void assertAThirdInstanceInTheFirstsStateDirectoryStopsWithOneLine(EmbeddedStack stack) throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        ExecutorService runner = Executors.newSingleThreadExecutor();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            // In a thread with a deadline: a third instance that did start would run until stopped.
-            code = runner.submit(() -> Newsflow.commandLine().execute("enrich", "-b", stack.kafka().bootstrapServers(),
-                    "-r", stack.registry().apiUrl(), "-D", "kafka.state.dir=" + state.resolve("one"),
-                    "-D", "enrich.steps=extract")).get(60, TimeUnit.SECONDS);
-        } finally {
-            System.setErr(old);
-            runner.shutdownNow();
-        }
-        String output = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(output).isEqualTo(1);
-        assertThat(output.lines().filter(l -> l.startsWith("newsflow enrich"))).as(output).singleElement().asString()
+    private void assertAThirdInstanceInTheFirstsStateDirectoryStopsWithOneLine(EmbeddedStack stack) {
+        CliRun run = CliRun.newsflow(Duration.ofSeconds(60), "enrich", "-b", stack.kafka().bootstrapServers(),
+                "-r", stack.registry().apiUrl(), "-D", "kafka.state.dir=" + state.resolve("one"), "-D", "enrich.steps=extract");
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().lines().filter(l -> l.startsWith("newsflow enrich"))).as(run.err()).singleElement().asString()
                 .contains("cannot start", state.resolve("one").toString(), "kafka.state.dir");
-        assertThat(output).as("no stack trace").doesNotContain("\tat ");
+        assertThat(run.err()).as("no stack trace").doesNotContain("\tat ");
     }
 
     private KafkaStreams instance(EmbeddedStack stack, String name) throws Exception {
