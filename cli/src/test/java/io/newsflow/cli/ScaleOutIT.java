@@ -79,8 +79,9 @@ class ScaleOutIT {
                 long stopping = System.nanoTime();
                 // As `bin/newsflow enrich` closes on Ctrl-C: a dynamic member leaves its group, so its
                 // tasks move now rather than when the coordinator gives up on it (session timeout, 45 s).
-                String group = config(stack, "two").kafka().get("application.id").toString();
-                GroupExit.close(second, config(stack, "two").kafka());
+                Map<String, Object> secondKafka = config(stack, "two").kafka();
+                String group = secondKafka.get("application.id").toString();
+                GroupExit.close(second, secondKafka);
                 try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                         stack.kafka().bootstrapServers()))) {
                     Waits.until("the stopped instance out of the group, well before its session would time out",

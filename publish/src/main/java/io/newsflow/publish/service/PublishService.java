@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,6 +39,7 @@ public final class PublishService implements AutoCloseable {
     private final KafkaStreams streams;
     private final PublishApi api;
     private final Map<String, Object> kafka;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PublishService(KafkaStreams streams, PublishApi api, Map<String, Object> kafka) {
         this.streams = streams;
@@ -103,6 +105,10 @@ public final class PublishService implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Called from the shutdown hook and again when the command returns: the second call does nothing.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (api != null) {
             api.close();
         }
